@@ -42,7 +42,7 @@ public final class Sealer {
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(random, "random");
     try (SealingKeyPair ephemeral = SealingKeyPair.generate(random)) {
-      byte[] key = deriveKey(ephemeral, ephemeral.publicKey(), recipient, recipient);
+      byte[] key = deriveKey(ephemeral.agree(recipient), ephemeral.publicKey(), recipient);
       try {
         byte[] nonce = new byte[SealedBox.NONCE_LENGTH_BYTES];
         random.nextBytes(nonce);
@@ -65,7 +65,8 @@ public final class Sealer {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(box, "box");
     Objects.requireNonNull(associatedData, "associatedData");
-    byte[] key = deriveKey(recipient, box.ephemeralKey(), recipient.publicKey(), box.ephemeralKey());
+    byte[] key = deriveKey(recipient.agree(box.ephemeralKey()), box.ephemeralKey(),
+        recipient.publicKey());
     try {
       return AesGcm.decrypt(key, box.nonce().toByteArray(), associatedData,
           box.ciphertextAndTag().toByteArray());
@@ -89,10 +90,9 @@ public final class Sealer {
     return open(recipient, box, associatedData);
   }
 
-  /** HKDF over the X25519 shared secret of {@code own} and {@code peer}; zeroes the secret. */
-  private static byte[] deriveKey(SealingKeyPair own, SealingPublicKey ephemeralKey,
-      SealingPublicKey recipientKey, SealingPublicKey peer) {
-    byte[] shared = own.agree(peer);
+  /** The AES key from an X25519 shared secret, which this zeroes. */
+  private static byte[] deriveKey(byte[] shared, SealingPublicKey ephemeralKey,
+      SealingPublicKey recipientKey) {
     try {
       byte[] salt = ephemeralKey.toBytes().concat(recipientKey.toBytes()).toByteArray();
       return Hkdf.sha256(shared, salt, INFO, KEY_LENGTH_BYTES);
