@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -126,7 +127,7 @@ public final class KeyFiles {
     Path privateFile = directory.resolve(baseName + PRIVATE_KEY_SUFFIX);
     Path publicFile = directory.resolve(baseName + PUBLIC_KEY_SUFFIX);
     for (Path file : new Path[] {privateFile, publicFile}) {
-      if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite a key");
       }
     }

@@ -8,7 +8,8 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Offset/length arguments of signing and verification. A negative length used to reach
+ * Offset/length arguments of signing and verification, and the typed failure of
+ * {@link Ed25519Verifier#check}. A negative length used to reach
  * BouncyCastle's digest, which treats it as "nothing to hash": a signature over the empty message
  * then verified for any message passed with length −1.
  */
@@ -39,6 +40,16 @@ class Ed25519BoundsTest {
     Signature signature = pair.sign(padded, 1, 3);
     assertEquals(pair.sign(new byte[] {1, 2, 3}), signature);
     assertTrue(Ed25519Verifier.isValid(pair.publicKey(), padded, 1, 3, signature));
+  }
+
+  @Test
+  void checkThrowsTheTypedExceptionForABadSignature() {
+    byte[] message = {1, 2, 3};
+    Signature signature = pair.sign(message);
+    Ed25519Verifier.check(pair.publicKey(), message, signature);
+    message[0] = 0;
+    assertThrows(InvalidSignatureException.class,
+        () -> Ed25519Verifier.check(pair.publicKey(), message, signature));
   }
 
   @Test

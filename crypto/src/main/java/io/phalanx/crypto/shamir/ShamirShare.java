@@ -2,6 +2,7 @@ package io.phalanx.crypto.shamir;
 
 import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.InvalidEncodingException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record ShamirShare(int index, Bytes value) {
     try {
       return new ShamirShare(index, Bytes.of(all, 1, all.length - 1));
     } finally {
-      java.util.Arrays.fill(all, (byte) 0);
+      Arrays.fill(all, (byte) 0);
     }
   }
 
