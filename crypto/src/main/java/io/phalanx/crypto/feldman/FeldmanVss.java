@@ -1,6 +1,7 @@
 package io.phalanx.crypto.feldman;
 
 import io.phalanx.crypto.InsufficientSharesException;
+import io.phalanx.crypto.InvalidEncodingException;
 import io.phalanx.crypto.InvalidShareException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -31,6 +32,11 @@ import org.bouncycastle.util.BigIntegers;
  * constant-time and cannot be zeroed; secret-scalar multiples of the generator use
  * BouncyCastle's fixed-pattern comb multiplier. This is acceptable for dealing and combining on
  * a client or an operator's machine, not for a shared host under timing attack.
+ *
+ * <p>Bad input from other parties (shares, commitments, refresh deltas) raises a
+ * {@link io.phalanx.crypto.CryptoException}: {@link InvalidShareException} naming the share,
+ * {@link InsufficientSharesException}, or {@link InvalidEncodingException}; bad arguments from
+ * the caller (thresholds out of range) raise {@link IllegalArgumentException}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -130,13 +136,14 @@ public final class FeldmanVss {
    * @throws InvalidShareException naming the first share that does not verify or whose index
    *     repeats; callers that want to go on without bad shares drop {@link #verifyAll}'s indices
    * @throws InsufficientSharesException if fewer shares than the threshold are given
-   * @throws IllegalArgumentException if the commitments are a refresh's (they share no secret)
+   * @throws InvalidEncodingException if the commitments are a refresh's (they share no secret)
    */
   public static FeldmanSecret combine(List<FeldmanShare> shares, FeldmanCommitments commitments) {
     Objects.requireNonNull(shares, "shares");
     Objects.requireNonNull(commitments, "commitments");
     if (commitments.isZeroSharing()) {
-      throw new IllegalArgumentException("refresh commitments share zero, not a secret");
+      throw new InvalidEncodingException("these commitments share zero (C_0 is the identity): "
+          + "a refresh's, not a secret's");
     }
     int threshold = commitments.threshold();
     if (shares.size() < threshold) {
@@ -183,7 +190,7 @@ public final class FeldmanVss {
    * commitments, then adds it to {@code share}.
    *
    * @throws InvalidShareException if the delta does not verify or its index differs
-   * @throws IllegalArgumentException if {@code deltaCommitments} are not a sharing of zero
+   * @throws InvalidEncodingException if {@code deltaCommitments} are not a sharing of zero
    */
   public static FeldmanShare refresh(FeldmanShare share, FeldmanShare delta,
       FeldmanCommitments deltaCommitments) {
@@ -200,7 +207,7 @@ public final class FeldmanVss {
   /**
    * The commitments after a refresh: C_j + D_j for each j, so C_0 (the secret's image) stays.
    *
-   * @throws IllegalArgumentException if the thresholds differ or {@code deltaCommitments} are
+   * @throws InvalidEncodingException if the thresholds differ or {@code deltaCommitments} are
    *     not a sharing of zero
    */
   public static FeldmanCommitments refresh(FeldmanCommitments commitments,
@@ -208,7 +215,7 @@ public final class FeldmanVss {
     Objects.requireNonNull(commitments, "commitments");
     requireZeroSharing(deltaCommitments);
     if (commitments.threshold() != deltaCommitments.threshold()) {
-      throw new IllegalArgumentException("a refresh for threshold " + deltaCommitments.threshold()
+      throw new InvalidEncodingException("a refresh for threshold " + deltaCommitments.threshold()
           + " applied to commitments for threshold " + commitments.threshold());
     }
     return commitments.plus(deltaCommitments);
@@ -217,7 +224,8 @@ public final class FeldmanVss {
   private static void requireZeroSharing(FeldmanCommitments deltaCommitments) {
     Objects.requireNonNull(deltaCommitments, "deltaCommitments");
     if (!deltaCommitments.isZeroSharing()) {
-      throw new IllegalArgumentException("refresh commitments must share zero (C_0 the identity)");
+      throw new InvalidEncodingException(
+          "refresh commitments must share zero (C_0 the identity), these do not");
     }
   }
 }

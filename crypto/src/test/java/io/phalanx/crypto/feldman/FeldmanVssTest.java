@@ -242,18 +242,18 @@ class FeldmanVssTest {
     Dealing original = FeldmanVss.deal(FeldmanSecret.generate(random), 3, 5, random);
     Dealing delta = FeldmanVss.dealRefresh(3, 5, random);
     FeldmanShare share = original.shares().get(0);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidEncodingException.class,
         () -> FeldmanVss.refresh(original.commitments(), original.commitments()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidEncodingException.class,
         () -> FeldmanVss.refresh(share, original.shares().get(0), original.commitments()));
-    assertThrows(IllegalArgumentException.class, () -> FeldmanVss.refresh(
+    assertThrows(InvalidEncodingException.class, () -> FeldmanVss.refresh(
         original.commitments(), FeldmanVss.dealRefresh(2, 5, random).commitments()));
     assertEquals(2, assertThrows(InvalidShareException.class,
         () -> FeldmanVss.refresh(share, delta.shares().get(1), delta.commitments())).shareIndex());
     FeldmanShare forged = FeldmanShare.of(1, delta.shares().get(0).scalar().add(BigInteger.TWO));
     assertEquals(1, assertThrows(InvalidShareException.class,
         () -> FeldmanVss.refresh(share, forged, delta.commitments())).shareIndex());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(InvalidEncodingException.class,
         () -> FeldmanVss.combine(delta.shares(), delta.commitments()));
     assertEquals(delta.commitments(), FeldmanCommitments.fromBytes(delta.commitments().toBytes()));
   }
