@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
 class ShamirPropertiesTest {
   private final SecureRandom random = new SecureRandom();
 
-  @Property(tries = 400) // more than the 288 edge-case combinations, so random cases run too
+  @Property(tries = 300)
   void anyThresholdOrMoreSharesInAnyOrderReconstruct(
       @ForAll @Size(min = 1, max = 64) List<Byte> secretBytes,
       @ForAll @IntRange(min = 2, max = 255) int shares,
