@@ -20,6 +20,9 @@ public final class Ed25519Verifier {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(signature, "signature");
+    // BouncyCastle hashes nothing for a negative length: without this check a signature over the
+    // empty message would verify for any message passed with length -1.
+    Objects.checkFromIndexSize(offset, length, message.length);
     return Ed25519.verify(signature.internalArray(), 0, key.point(), message, offset, length);
   }
 

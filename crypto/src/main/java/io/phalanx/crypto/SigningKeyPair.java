@@ -46,7 +46,9 @@ public final class SigningKeyPair {
     return sign(message, 0, message.length);
   }
 
+  /** Signs {@code length} bytes of {@code message} from {@code offset}. */
   public Signature sign(byte[] message, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(message, "message").length);
     byte[] signature = new byte[Signature.LENGTH_BYTES];
     Ed25519.sign(privateKey.internalArray(), 0, publicKey.internalArray(), 0,
         message, offset, length, signature, 0);
