@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Phalanx: a Byzantine-fault-tolerant permissioned ledger (PBFT, 3f+1 replicas).",
     subcommands = {
         VersionCommand.class,
+        KeygenCommand.class,
+        InitCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class PhalanxCommand implements Runnable {
