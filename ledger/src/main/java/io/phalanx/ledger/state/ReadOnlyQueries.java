@@ -1,0 +1,65 @@
+package io.phalanx.ledger.state;
+
+import io.phalanx.ledger.store.LedgerStore;
+import java.util.Optional;
+
+/**
+ * The read-only query path: answers a read-only {@link Operation} against the current state
+ * without changing anything. {@link Operation.GetBlock} is answered by the ledger facade, which
+ * owns blocks; here it is refused.
+ */
+public final class ReadOnlyQueries {
+  private ReadOnlyQueries() {}
+
+  /** Answers {@code operation} for {@code callerId} from {@code store}. Never throws. */
+  public static Outcome query(LedgerStore store, long callerId, Operation operation) {
+    StateRecords records = new StateRecords(new WorkingState(store));
+    if (records.member(callerId).isEmpty()) {
+      return new Outcome.Rejected(ResultCode.NOT_MEMBER);
+    }
+    if (!operation.isReadOnly()) {
+      return new Outcome.Rejected(ResultCode.NOT_READ_ONLY);
+    }
+    try {
+      return answer(records, operation);
+    } catch (io.phalanx.ledger.store.LedgerStorageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return new Outcome.Rejected(ResultCode.MALFORMED_OPERATION);
+    }
+  }
+
+  /** A member of the current state. */
+  public static Optional<Member> member(LedgerStore store, long memberId) {
+    return new StateRecords(new WorkingState(store)).member(memberId);
+  }
+
+  /** The last executed sequence recorded in the state (0 before the first block). */
+  public static long lastSequence(LedgerStore store) {
+    return new StateRecords(new WorkingState(store)).lastSequence();
+  }
+
+  /** The ledger time of the last block (the genesis time before the first). */
+  public static long ledgerTimeMillis(LedgerStore store) {
+    return new StateRecords(new WorkingState(store)).ledgerTimeMillis();
+  }
+
+  static Outcome answer(StateRecords records, Operation operation) {
+    if (operation instanceof Operation.LookupAccounts lookup) {
+      return QueryExecution.lookupAccounts(records, lookup.ids());
+    }
+    if (operation instanceof Operation.LookupTransfers lookup) {
+      return QueryExecution.lookupTransfers(records, lookup.ids());
+    }
+    if (operation instanceof Operation.AccountTransfers query) {
+      return QueryExecution.accountTransfers(records, query);
+    }
+    if (operation instanceof Operation.AccountBalances query) {
+      return QueryExecution.accountBalances(records, query);
+    }
+    if (operation instanceof Operation.GetReceipt receipt) {
+      return QueryExecution.receipt(records, receipt.transferId());
+    }
+    return new Outcome.Rejected(ResultCode.UNSUPPORTED_OPERATION);
+  }
+}
