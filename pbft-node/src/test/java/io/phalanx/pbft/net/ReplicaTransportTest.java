@@ -1,0 +1,136 @@
+package io.phalanx.pbft.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.phalanx.crypto.Bytes;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class ReplicaTransportTest {
+  static {
+    LeakRecorder.install();
+  }
+
+  @AfterAll
+  static void noBufferLeaked() {
+    assertEquals(List.of(), LeakRecorder.collectLeaks());
+  }
+
+  @Test
+  void twoReplicasAuthenticateAndExchangeFramesBothWays() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(2).startAll()) {
+      replicas.assertExchange(0, 1);
+      replicas.assertExchange(1, 0);
+      for (int replica = 0; replica < 2; replica++) {
+        TransportStatus status = replicas.transport(replica).status();
+        assertEquals(List.of(1 - replica), status.connectedPeers());
+        assertTrue(status.count(TransportCounter.LINK_AUTHENTICATED) >= 2, status.toString());
+        assertEquals(0, status.count(TransportCounter.HELLO_BAD_SIGNATURE));
+      }
+    }
+  }
+
+  @Test
+  void fourReplicasConnectAsAFullMeshAndEveryPairExchanges() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(4).startAll()) {
+      for (int from = 0; from < 4; from++) {
+        for (int to = 0; to < 4; to++) {
+          if (from != to) {
+            replicas.assertExchange(from, to);
+          }
+        }
+      }
+      int from = 2;
+      Bytes frame = Bytes.wrapOwned(new byte[] {42});
+      assertEquals(3, replicas.transport(from).broadcast(frame.toByteArray()));
+      for (int to : new int[] {0, 1, 3}) {
+        replicas.handler(to).awaitReplicaFrame(from, frame);
+      }
+    }
+  }
+
+  @Test
+  void aPeerThatRestartsOnTheSameAddressIsReconnected() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(2).startAll()) {
+      replicas.assertExchange(0, 1);
+      InetSocketAddress address = replicas.replicaAddress(1);
+      replicas.stop(1);
+      Await.until(() -> replicas.transport(0).status().connectedPeers().isEmpty(),
+          () -> "replica 0 noticed the link went down");
+      replicas.start(1, config -> config.replicaListenAddress(address));
+      replicas.transport(1).connectTo(0, replicas.replicaAddress(0));
+      replicas.assertExchange(0, 1);
+      replicas.assertExchange(1, 0);
+      TransportStatus status = replicas.transport(0).status();
+      assertTrue(status.count(TransportCounter.CONNECT_ATTEMPT) >= 2, status.toString());
+      assertEquals(0, status.peers().get(0).consecutiveFailures());
+    }
+  }
+
+  @Test
+  void aClientFrameReachesTheHandlerAndTheReplyGoesBackOnItsChannel() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0);
+      try (RawPeer client = RawPeer.connect(transport.clientAddress())) {
+        client.sendFrame(new byte[] {1, 2, 3});
+        RecordingHandler.ClientFrame request = replicas.handler(0).awaitClientFrame();
+        assertEquals(Bytes.wrapOwned(new byte[] {1, 2, 3}), request.envelope());
+        assertTrue(request.channel().send(new byte[] {4}));
+        assertArrayEquals(new byte[] {4}, client.readFrame());
+
+        assertFalse(transport.sendToClient(77, new byte[] {5}), "no channel bound to 77 yet");
+        transport.bindClient(77, request.channel());
+        assertTrue(transport.sendToClient(77, new byte[] {6}));
+        assertArrayEquals(new byte[] {6}, client.readFrame());
+      }
+      assertEquals(1, transport.status().count(TransportCounter.CLIENT_FRAME_RECEIVED));
+      assertEquals(1, transport.status().count(TransportCounter.CLIENT_REPLY_DROPPED));
+    }
+  }
+
+  @Test
+  void aClientBeyondTheConnectionBoundIsRefusedAndCounted() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0, config -> config.clientConnectionsMax(1));
+      try (RawPeer first = RawPeer.connect(transport.clientAddress());
+          RawPeer second = RawPeer.connect(transport.clientAddress())) {
+        second.assertClosedByPeer();
+        first.sendFrame(new byte[] {9});
+        assertEquals(Bytes.wrapOwned(new byte[] {9}),
+            replicas.handler(0).awaitClientFrame().envelope());
+      }
+      assertEquals(1, transport.status().count(TransportCounter.CLIENT_CONNECTIONS_FULL));
+    }
+  }
+
+  @Test
+  void misuseIsAProgrammerErrorNotADrop() {
+    try (TestReplicas replicas = new TestReplicas(2)) {
+      ReplicaTransport transport = replicas.start(0);
+      assertThrows(IllegalArgumentException.class, () -> transport.send(1, new byte[1]));
+      assertThrows(IllegalArgumentException.class,
+          () -> transport.connectTo(0, transport.replicaAddress()));
+      assertThrows(IllegalArgumentException.class,
+          () -> transport.connectTo(5, transport.replicaAddress()));
+      assertThrows(IllegalArgumentException.class,
+          () -> replicas.config(1).keyPair(replicas.key(0)).build());
+    }
+  }
+
+  @Test
+  void anEnvelopeLargerThanTheFrameMaximumIsNotSent() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(2)) {
+      ReplicaTransport transport = replicas.start(0, config -> config.frameBytesMax(100));
+      transport.connectTo(1, new InetSocketAddress("127.0.0.1", 9));
+      assertFalse(transport.send(1, new byte[101]));
+      assertEquals(1, transport.status().count(TransportCounter.OUTBOUND_TOO_LARGE));
+      assertEquals(0, transport.status().peers().get(0).queuedMessages());
+    }
+  }
+}
