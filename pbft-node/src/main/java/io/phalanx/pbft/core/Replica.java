@@ -227,7 +227,7 @@ public final class Replica {
 
   /** A peer repeating a vote for a sequence we finished is stuck there: give it our votes. */
   private void answerLaggingReplica(Slot slot, int replica) {
-    if (!slot.committed || replica == self) {
+    if (!slot.committed || replica == self || !slot.mayAnswer(replica, tick, config.retransmitTicks())) {
       return;
     }
     if (isPrimary() && slot.prePrepareRecord >= 0 && slot.ownPrepare == null) {
@@ -330,9 +330,12 @@ public final class Replica {
 
   private boolean onCheckpoint(SignedMessage signed) {
     Checkpoint checkpoint = signed.as(Checkpoint.class);
-    if (checkpoint.sequence() <= checkpoints.stableSequence()) {
+    if (checkpoint.sequence() < checkpoints.stableSequence()) {
       checkpoints.ownAt(checkpoints.stableSequence()).ifPresent(own ->
           effects.add(new Effect.Send(checkpoint.replica(), own.envelope())));
+      return ignore(Ignored.STALE_CHECKPOINT);
+    }
+    if (checkpoint.sequence() == checkpoints.stableSequence()) {
       return ignore(Ignored.STALE_CHECKPOINT);
     }
     checkpoints.add(signed).ifPresent(this::enterStableCheckpoint);

@@ -19,8 +19,21 @@ final class Slot {
   boolean prepared;
   boolean committed;
 
+  /** When this replica last answered each lagging peer for this sequence. */
+  private final TreeMap<Integer, Long> answeredTick = new TreeMap<>();
+
   Slot(long sequence) {
     this.sequence = sequence;
+  }
+
+  /** At most one answer per peer per retransmission period, so two replicas never ping-pong. */
+  boolean mayAnswer(int replica, long tick, int periodTicks) {
+    Long last = answeredTick.get(replica);
+    if (last != null && tick - last < periodTicks) {
+      return false;
+    }
+    answeredTick.put(replica, tick);
+    return true;
   }
 
   boolean hasPrePrepare() {
