@@ -1,0 +1,22 @@
+package io.phalanx.pbft.core;
+
+/** Why the core set a verified message aside. Counted; peers' misbehaviour is never an exception. */
+public enum Ignored {
+  WRONG_VIEW,
+  NOT_FROM_PRIMARY,
+  OUTSIDE_WATERMARKS,
+  DUPLICATE,
+  CONFLICTING_PRE_PREPARE,
+  NULL_BATCH_OUTSIDE_NEW_VIEW,
+  LEDGER_TIME_OUT_OF_BOUNDS,
+  PREPARE_FROM_PRIMARY,
+  STALE_CHECKPOINT,
+  STALE_VIEW_CHANGE,
+  INVALID_VIEW_CHANGE,
+  VIEW_TOO_FAR_AHEAD,
+  STALE_NEW_VIEW,
+  INVALID_NEW_VIEW,
+  STALE_REQUEST,
+  REQUEST_QUEUE_FULL,
+  STALE_STATE_TRANSFER
+}
