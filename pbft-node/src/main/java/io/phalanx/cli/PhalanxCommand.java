@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         VersionCommand.class,
         KeygenCommand.class,
         InitCommand.class,
+        NodeCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class PhalanxCommand implements Runnable {

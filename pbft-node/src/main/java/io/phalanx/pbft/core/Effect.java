@@ -2,6 +2,7 @@ package io.phalanx.pbft.core;
 
 import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.Digest;
+import java.util.List;
 import java.util.Objects;
 
 /** What the driver must do, in order, after a {@link Replica#step}. */
@@ -27,11 +28,21 @@ public sealed interface Effect {
     }
   }
 
-  /** Execute the committed batch at {@code sequence}; answer with {@link Input.Executed}. */
-  record Execute(long sequence, Digest batchDigest, Batch batch) implements Effect {
+  /**
+   * Execute the committed batch at {@code sequence}; answer with {@link Input.Executed}.
+   *
+   * @param view the view the batch committed in
+   * @param batchBytes the exact batch bytes of the pre-prepare, whose SHA-256 is the digest
+   * @param commitCertificate the 2f+1 (or more) matching signed commit envelopes that committed
+   *     it, to be stored beside the block so the chain can be checked offline
+   */
+  record Execute(long sequence, long view, Digest batchDigest, Batch batch, Bytes batchBytes,
+      List<Bytes> commitCertificate) implements Effect {
     public Execute {
       Objects.requireNonNull(batchDigest, "batchDigest");
       Objects.requireNonNull(batch, "batch");
+      Objects.requireNonNull(batchBytes, "batchBytes");
+      commitCertificate = List.copyOf(commitCertificate);
     }
   }
 

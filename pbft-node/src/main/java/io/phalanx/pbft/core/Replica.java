@@ -101,6 +101,16 @@ public final class Replica {
     return output;
   }
 
+  /** This replica's index. */
+  public int self() {
+    return self;
+  }
+
+  /** n, the number of replicas. */
+  public int replicas() {
+    return config.replicas();
+  }
+
   public long view() {
     return view;
   }
@@ -290,7 +300,9 @@ public final class Replica {
         return;
       }
       lastExecuteIssued = slot.sequence;
-      effects.add(new Effect.Execute(slot.sequence, slot.digest(), slot.prePrepareMessage().batch()));
+      effects.add(new Effect.Execute(slot.sequence, slot.prePrepareMessage().view(), slot.digest(),
+          slot.prePrepareMessage().batch(), slot.prePrepareMessage().batchBytes(),
+          slot.matchingCommitEnvelopes()));
     }
   }
 

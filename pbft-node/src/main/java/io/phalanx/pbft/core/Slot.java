@@ -60,6 +60,17 @@ final class Slot {
     return matching;
   }
 
+  /** Envelopes of commits matching the pre-prepare's digest, in replica order. */
+  List<io.phalanx.crypto.Bytes> matchingCommitEnvelopes() {
+    List<io.phalanx.crypto.Bytes> matching = new ArrayList<>();
+    for (SignedMessage signed : commits.values()) {
+      if (signed.as(Commit.class).batchDigest().equals(digest())) {
+        matching.add(signed.envelope());
+      }
+    }
+    return matching;
+  }
+
   int matchingCommitCount() {
     int count = 0;
     for (SignedMessage signed : commits.values()) {
