@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.phalanx.crypto.Bytes;
@@ -94,8 +96,13 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
       reject(ctx, rejection.get());
       return;
     }
-    timeout.cancel(false);
     int peer = peerChallenge.replica();
+    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    if (tls != null && !TlsIdentity.certifies(tls.engine().getSession(), peer)) {
+      reject(ctx, TransportCounter.HELLO_TLS_MISMATCH);
+      return;
+    }
+    timeout.cancel(false);
     ctx.pipeline().replace(this, ReplicaFrameHandler.NAME,
         new ReplicaFrameHandler(peer, link, listener));
     link.counters().increment(TransportCounter.LINK_AUTHENTICATED);
@@ -119,6 +126,16 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
 
   private static void write(ChannelHandlerContext ctx, byte[] frame) {
     ctx.writeAndFlush(Unpooled.wrappedBuffer(frame), ctx.voidPromise());
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+      LOG.debug("replica={} TLS handshake failed remote={}: {}", link.self(),
+          ctx.channel().remoteAddress(), done.cause().toString());
+      reject(ctx, TransportCounter.TLS_HANDSHAKE_FAILED);
+    }
+    super.userEventTriggered(ctx, event);
   }
 
   @Override

@@ -121,6 +121,8 @@ public final class ReplicaTransport implements AutoCloseable {
 
   private void configureLink(Channel channel, OptionalInt expectedPeer, LinkListener listener) {
     channels.add(channel);
+    config.tls.ifPresent(tls -> channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(),
+        expectedPeer.isPresent(), config.handshakeTimeoutMillis)));
     Framing.addTo(channel.pipeline(), config.frameBytesMax, reason -> counters.increment(
         reason == FrameRejection.TOO_LONG ? TransportCounter.FRAME_TOO_LONG
             : TransportCounter.FRAME_TRUNCATED));

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -37,6 +38,7 @@ public final class TransportConfig {
   final SecureRandom challengeRandom;
   final int ioThreads;
   final Executor inboundExecutor;
+  final Optional<TlsIdentity> tls;
 
   private TransportConfig(Builder b) {
     this.replicaId = b.replicaId;
@@ -56,6 +58,7 @@ public final class TransportConfig {
     this.challengeRandom = b.challengeRandom;
     this.ioThreads = b.ioThreads;
     this.inboundExecutor = b.inboundExecutor;
+    this.tls = Optional.ofNullable(b.tls);
   }
 
   public static Builder builder() {
@@ -95,6 +98,7 @@ public final class TransportConfig {
     private SecureRandom challengeRandom = new SecureRandom();
     private int ioThreads = 2;
     private Executor inboundExecutor;
+    private TlsIdentity tls;
 
     private Builder() {}
 
@@ -192,6 +196,15 @@ public final class TransportConfig {
      */
     public Builder inboundExecutor(Executor executor) {
       this.inboundExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Runs replica links over mutual TLS with this identity (optional; default plain TCP). Every
+     * replica of the consortium must then use TLS with a certificate from the same CA.
+     */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = Objects.requireNonNull(identity, "identity");
       return this;
     }
 

@@ -30,6 +30,10 @@ public enum TransportCounter {
   HELLO_STALE_CHALLENGE,
   /** A link that did not finish authenticating within the handshake timeout. */
   HELLO_TIMEOUT,
+  /** A TLS handshake on a replica link failed (no certificate, or one not from the CA). */
+  TLS_HANDSHAKE_FAILED,
+  /** A valid hello from a replica whose TLS certificate names another replica. */
+  HELLO_TLS_MISMATCH,
   /** An incoming link refused because too many others were still authenticating. */
   HELLO_PENDING_FULL,
 
