@@ -10,6 +10,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.phalanx.crypto.Bytes;
+import io.phalanx.wire.Framing;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +33,21 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
   private final LinkContext link;
   private final OptionalInt expectedPeer;
   private final LinkListener listener;
+  private final int frameBytesMax;
   private final Bytes myChallenge;
   private LinkHellos.Challenge peerChallenge;
   private ScheduledFuture<?> timeout;
 
-  /** @param expectedPeer the replica we dialled, or empty on a link a peer opened to us */
-  LinkHandshake(LinkContext link, OptionalInt expectedPeer, LinkListener listener) {
+  /**
+   * @param expectedPeer the replica we dialled, or empty on a link a peer opened to us
+   * @param frameBytesMax the frame limit restored once the link is authenticated
+   */
+  LinkHandshake(LinkContext link, OptionalInt expectedPeer, LinkListener listener,
+      int frameBytesMax) {
     this.link = link;
     this.expectedPeer = expectedPeer;
     this.listener = listener;
+    this.frameBytesMax = frameBytesMax;
     this.myChallenge = link.freshChallenge();
   }
 
@@ -56,12 +63,7 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     byte[] frame;
     try {
-      ByteBuf buf = (ByteBuf) msg;
-      if (buf.readableBytes() > LinkHellos.HELLO_BYTES_MAX) {
-        reject(ctx, TransportCounter.HELLO_MALFORMED);
-        return;
-      }
-      frame = ByteBufUtil.getBytes(buf);
+      frame = ByteBufUtil.getBytes((ByteBuf) msg);
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -103,6 +105,7 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
       return;
     }
     timeout.cancel(false);
+    Framing.limitFrameBytes(ctx.pipeline(), frameBytesMax);
     ctx.pipeline().replace(this, ReplicaFrameHandler.NAME,
         new ReplicaFrameHandler(peer, link, listener));
     link.counters().increment(TransportCounter.LINK_AUTHENTICATED);

@@ -126,7 +126,10 @@ public final class ReplicaTransport implements AutoCloseable {
     Framing.addTo(channel.pipeline(), config.frameBytesMax, reason -> counters.increment(
         reason == FrameRejection.TOO_LONG ? TransportCounter.FRAME_TOO_LONG
             : TransportCounter.FRAME_TRUNCATED));
-    channel.pipeline().addLast("link-handshake", new LinkHandshake(link, expectedPeer, listener));
+    // Until the link is authenticated only hellos are read: a few hundred bytes, not megabytes.
+    Framing.limitFrameBytes(channel.pipeline(), LinkHellos.HELLO_BYTES_MAX);
+    channel.pipeline().addLast("link-handshake", new LinkHandshake(link, expectedPeer, listener,
+        config.frameBytesMax));
   }
 
   private ChannelInitializer<SocketChannel> clientInitializer() {

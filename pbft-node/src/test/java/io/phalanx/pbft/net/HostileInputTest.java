@@ -85,6 +85,12 @@ class HostileInputTest {
   }
 
   @Test
+  void aFrameLargerThanAHelloBeforeAuthenticationIsRefusedAtItsPrefix() throws Exception {
+    byte[] prefix = ByteBuffer.allocate(4).putInt(LinkHellos.HELLO_BYTES_MAX + 1).array();
+    assertRefused(TransportCounter.FRAME_TOO_LONG, attacker -> attacker.sendRaw(prefix));
+  }
+
+  @Test
   void aTruncatedFrameThenCloseIsCounted() throws Exception {
     long before = refusals();
     try (RawPeer attacker = RawPeer.connect(target.replicaAddress())) {

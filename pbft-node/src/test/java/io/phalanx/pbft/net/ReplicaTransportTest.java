@@ -37,6 +37,23 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aFrameOfTheMaximumSizePassesOnceTheLinkIsAuthenticated() throws Exception {
+    int frameBytesMax = 256 * 1024;
+    try (TestReplicas replicas = new TestReplicas(2)) {
+      for (int replica = 0; replica < 2; replica++) {
+        replicas.start(replica, config -> config.frameBytesMax(frameBytesMax));
+      }
+      replicas.transport(0).connectTo(1, replicas.replicaAddress(1));
+      replicas.transport(1).connectTo(0, replicas.replicaAddress(0));
+      byte[] largest = new byte[frameBytesMax];
+      new java.util.SplittableRandom(3).nextBytes(largest);
+      assertTrue(replicas.transport(0).send(1, largest.clone()));
+      replicas.handler(1).awaitReplicaFrame(0, Bytes.of(largest));
+      assertEquals(0, replicas.transport(1).status().count(TransportCounter.FRAME_TOO_LONG));
+    }
+  }
+
+  @Test
   void fourReplicasConnectAsAFullMeshAndEveryPairExchanges() throws Exception {
     try (TestReplicas replicas = new TestReplicas(4).startAll()) {
       for (int from = 0; from < 4; from++) {
