@@ -135,9 +135,11 @@ public final class TransportConfig {
       return this;
     }
 
-    /** The largest frame body accepted or sent; default 4 MiB. */
+    /** The largest frame body accepted or sent; default 4 MiB, at least 1 KiB (a hello). */
     public Builder frameBytesMax(int frameBytesMax) {
-      this.frameBytesMax = Framing.checkFrameBytesMax(frameBytesMax);
+      require(Framing.checkFrameBytesMax(frameBytesMax) >= LinkHellos.HELLO_BYTES_MAX,
+          "frameBytesMax must be at least " + LinkHellos.HELLO_BYTES_MAX + ", got " + frameBytesMax);
+      this.frameBytesMax = frameBytesMax;
       return this;
     }
 

@@ -112,6 +112,29 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aClientIdFollowsItsLatestChannelAndIsForgottenWhenThatChannelCloses() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0);
+      try (RawPeer first = RawPeer.connect(transport.clientAddress())) {
+        first.sendFrame(new byte[] {1});
+        ClientChannel firstChannel = replicas.handler(0).awaitClientFrame().channel();
+        transport.bindClient(77, firstChannel);
+        try (RawPeer second = RawPeer.connect(transport.clientAddress())) {
+          second.sendFrame(new byte[] {2});
+          ClientChannel secondChannel = replicas.handler(0).awaitClientFrame().channel();
+          transport.bindClient(77, secondChannel);
+          transport.bindClient(77, firstChannel);
+          transport.bindClient(77, secondChannel);
+          assertTrue(transport.sendToClient(77, new byte[] {3}));
+          assertArrayEquals(new byte[] {3}, second.readFrame());
+        }
+        Await.until(() -> !transport.sendToClient(77, new byte[] {4}),
+            () -> "client 77 was unbound when its channel closed");
+      }
+    }
+  }
+
+  @Test
   void aClientBeyondTheConnectionBoundIsRefusedAndCounted() throws Exception {
     try (TestReplicas replicas = new TestReplicas(1)) {
       ReplicaTransport transport = replicas.start(0, config -> config.clientConnectionsMax(1));
@@ -143,10 +166,12 @@ class ReplicaTransportTest {
   @Test
   void anEnvelopeLargerThanTheFrameMaximumIsNotSent() throws Exception {
     try (TestReplicas replicas = new TestReplicas(2)) {
-      ReplicaTransport transport = replicas.start(0, config -> config.frameBytesMax(100));
+      assertThrows(IllegalArgumentException.class, () -> replicas.config(0).frameBytesMax(100));
+      ReplicaTransport transport = replicas.start(0, config -> config.frameBytesMax(2_000));
       transport.connectTo(1, new InetSocketAddress("127.0.0.1", 9));
-      assertFalse(transport.send(1, new byte[101]));
-      assertEquals(1, transport.status().count(TransportCounter.OUTBOUND_TOO_LARGE));
+      assertFalse(transport.send(1, new byte[2_001]));
+      assertEquals(0, transport.broadcast(new byte[2_001]));
+      assertEquals(2, transport.status().count(TransportCounter.OUTBOUND_TOO_LARGE));
       assertEquals(0, transport.status().peers().get(0).queuedMessages());
     }
   }
