@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.phalanx.wire.FrameRejection;
@@ -141,9 +142,11 @@ public final class ReplicaTransport implements AutoCloseable {
         Framing.addTo(channel.pipeline(), config.frameBytesMax, reason -> counters.increment(
             reason == FrameRejection.TOO_LONG ? TransportCounter.CLIENT_FRAME_TOO_LONG
                 : TransportCounter.CLIENT_FRAME_TRUNCATED));
+        channel.pipeline().addFirst("client-idle", new IdleStateHandler(
+            config.clientIdleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("client-frames", new ClientFrameHandler(client,
             link.dispatch(), clientConnections, config.clientConnectionsMax,
-            () -> counters.increment(TransportCounter.CLIENT_CONNECTIONS_FULL)));
+            counters));
       }
     };
   }

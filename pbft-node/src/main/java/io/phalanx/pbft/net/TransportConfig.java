@@ -34,6 +34,7 @@ public final class TransportConfig {
   final long handshakeTimeoutMillis;
   final int pendingHandshakesMax;
   final int clientConnectionsMax;
+  final long clientIdleTimeoutMillis;
   final Backoff backoff;
   final SecureRandom challengeRandom;
   final int ioThreads;
@@ -54,6 +55,7 @@ public final class TransportConfig {
     this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
     this.pendingHandshakesMax = b.pendingHandshakesMax;
     this.clientConnectionsMax = b.clientConnectionsMax;
+    this.clientIdleTimeoutMillis = b.clientIdleTimeoutMillis;
     this.backoff = new Backoff(b.reconnectDelayMinMillis, b.reconnectDelayMaxMillis, b.jitter);
     this.challengeRandom = b.challengeRandom;
     this.ioThreads = b.ioThreads;
@@ -92,6 +94,7 @@ public final class TransportConfig {
     private long handshakeTimeoutMillis = 5_000;
     private int pendingHandshakesMax = 64;
     private int clientConnectionsMax = 1_024;
+    private long clientIdleTimeoutMillis = 120_000;
     private long reconnectDelayMinMillis = 100;
     private long reconnectDelayMaxMillis = 10_000;
     private RandomGenerator jitter = new SplittableRandom();
@@ -170,6 +173,15 @@ public final class TransportConfig {
     /** How many client connections the client listener holds at once; default 1024. */
     public Builder clientConnectionsMax(int max) {
       this.clientConnectionsMax = (int) positive(max, "clientConnectionsMax");
+      return this;
+    }
+
+    /**
+     * How long a client connection may send nothing before it is closed; default 2 min. Keeps
+     * silent connections from holding the listener's slots.
+     */
+    public Builder clientIdleTimeoutMillis(long millis) {
+      this.clientIdleTimeoutMillis = positive(millis, "clientIdleTimeoutMillis");
       return this;
     }
 

@@ -47,6 +47,8 @@ public enum TransportCounter {
   CLIENT_REPLY_DROPPED,
   /** A client connection refused because the client listener was at its bound. */
   CLIENT_CONNECTIONS_FULL,
+  /** A client connection closed because it sent nothing for the client idle timeout. */
+  CLIENT_IDLE_CLOSED,
 
   /** A replica link that finished authenticating in both directions. */
   LINK_AUTHENTICATED,

@@ -150,6 +150,18 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aSilentClientIsClosedAfterTheIdleTimeoutAndCounted() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0,
+          config -> config.clientIdleTimeoutMillis(300));
+      try (RawPeer silent = RawPeer.connect(transport.clientAddress())) {
+        silent.assertClosedByPeer();
+      }
+      assertEquals(1, transport.status().count(TransportCounter.CLIENT_IDLE_CLOSED));
+    }
+  }
+
+  @Test
   void misuseIsAProgrammerErrorNotADrop() {
     try (TestReplicas replicas = new TestReplicas(2)) {
       ReplicaTransport transport = replicas.start(0);
