@@ -1,6 +1,8 @@
 package io.phalanx.pbft.net;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -73,6 +75,10 @@ public final class ConsortiumCa {
   /** A new key and certificate for {@code replica}, signed by this CA. */
   public TlsIdentity issueReplicaIdentity(int replica) {
     KeyPair replicaKeys = newKeyPair(random);
+    return TlsIdentity.of(replicaKeys.getPrivate(), issue(replica, replicaKeys), certificate);
+  }
+
+  private X509Certificate issue(int replica, KeyPair replicaKeys) {
     try {
       X509v3CertificateBuilder builder = skeleton(name,
           commonName(TlsIdentity.replicaCommonName(replica)), replicaKeys, random, validity)
@@ -80,11 +86,29 @@ public final class ConsortiumCa {
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
           .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
               new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-      X509Certificate issued = sign(builder, keyPair);
-      return TlsIdentity.of(replicaKeys.getPrivate(), issued, certificate);
+      return sign(builder, keyPair);
     } catch (CertIOException broken) {
       throw new IllegalStateException("cannot build a replica certificate", broken);
     }
+  }
+
+  /**
+   * Issues replica {@code replica}'s identity as {@link #issueReplicaIdentity} does, and writes
+   * its key (PKCS#8 PEM, owner-only) and certificate (PEM) to the two files, for
+   * {@link TlsIdentity#fromPemFiles}.
+   */
+  public TlsIdentity issueReplicaFiles(int replica, Path keyFile, Path certificateFile)
+      throws IOException {
+    KeyPair replicaKeys = newKeyPair(random);
+    X509Certificate issued = issue(replica, replicaKeys);
+    PemFiles.writePrivateKey(keyFile, replicaKeys.getPrivate());
+    PemFiles.writeCertificate(certificateFile, issued);
+    return TlsIdentity.of(replicaKeys.getPrivate(), issued, certificate);
+  }
+
+  /** Writes the CA's certificate (PEM): every replica needs it to trust the others. */
+  public void writeCertificate(Path file) throws IOException {
+    PemFiles.writeCertificate(file, certificate);
   }
 
   public X509Certificate certificate() {

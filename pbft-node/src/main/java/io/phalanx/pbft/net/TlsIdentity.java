@@ -6,6 +6,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -53,6 +55,18 @@ public final class TlsIdentity {
     } catch (SSLException unusable) {
       throw new IllegalArgumentException("unusable TLS key or certificates", unusable);
     }
+  }
+
+  /**
+   * Reads an identity written by {@link ConsortiumCa#issueReplicaFiles} and the CA certificate
+   * written by {@link ConsortiumCa#writeCertificate}.
+   *
+   * @throws IOException naming the file that is missing or unreadable
+   */
+  public static TlsIdentity fromPemFiles(Path keyFile, Path certificateFile,
+      Path caCertificateFile) throws IOException {
+    return of(PemFiles.readPrivateKey(keyFile), PemFiles.readCertificate(certificateFile),
+        PemFiles.readCertificate(caCertificateFile));
   }
 
   public static String replicaCommonName(int replica) {

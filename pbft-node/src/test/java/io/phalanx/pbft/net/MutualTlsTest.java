@@ -1,13 +1,20 @@
 package io.phalanx.pbft.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replica links over mutual TLS with certificates from a consortium CA: the link needs both a
@@ -40,6 +47,28 @@ class MutualTlsTest {
       replicas.assertExchange(1, 0);
       assertEquals(0, replicas.transport(0).status().count(TransportCounter.TLS_HANDSHAKE_FAILED));
     }
+  }
+
+  @Test
+  void identitiesWrittenAsPemFilesAreReadBackAndWork(@TempDir Path directory) throws Exception {
+    Path caFile = directory.resolve("consortium-ca.crt.pem");
+    ca.writeCertificate(caFile);
+    try (TestReplicas replicas = new TestReplicas(2)) {
+      for (int replica = 0; replica < 2; replica++) {
+        Path key = directory.resolve("replica-" + replica + ".tls.key.pem");
+        Path certificate = directory.resolve("replica-" + replica + ".tls.crt.pem");
+        ca.issueReplicaFiles(replica, key, certificate);
+        assertEquals("rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        TlsIdentity identity = TlsIdentity.fromPemFiles(key, certificate, caFile);
+        replicas.start(replica, config -> config.tls(identity));
+      }
+      connect(replicas, 0, 1);
+      replicas.assertExchange(0, 1);
+      replicas.assertExchange(1, 0);
+    }
+    assertThrows(IOException.class,
+        () -> TlsIdentity.fromPemFiles(caFile, caFile, caFile), "a certificate is not a key");
   }
 
   @Test
