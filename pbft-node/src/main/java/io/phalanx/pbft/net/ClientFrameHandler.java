@@ -24,15 +24,17 @@ final class ClientFrameHandler extends ChannelInboundHandlerAdapter {
   private final AtomicInteger openConnections;
   private final int connectionsMax;
   private final ReasonCounter<TransportCounter> counters;
+  private final InboundBudget budget;
   private boolean counted;
 
   ClientFrameHandler(ClientChannel client, InboundDispatch dispatch, AtomicInteger openConnections,
-      int connectionsMax, ReasonCounter<TransportCounter> counters) {
+      int connectionsMax, ReasonCounter<TransportCounter> counters, InboundBudget budget) {
     this.client = client;
     this.dispatch = dispatch;
     this.openConnections = openConnections;
     this.connectionsMax = connectionsMax;
     this.counters = counters;
+    this.budget = budget;
   }
 
   @Override
@@ -55,7 +57,7 @@ final class ClientFrameHandler extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
     }
     if (ctx.channel().isOpen()) {
-      dispatch.onClientFrame(client, frame);
+      dispatch.onClientFrame(client, frame, budget);
     }
   }
 

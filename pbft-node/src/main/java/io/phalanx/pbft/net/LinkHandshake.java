@@ -107,7 +107,8 @@ final class LinkHandshake extends ChannelInboundHandlerAdapter {
     timeout.cancel(false);
     Framing.limitFrameBytes(ctx.pipeline(), frameBytesMax);
     ctx.pipeline().replace(this, ReplicaFrameHandler.NAME,
-        new ReplicaFrameHandler(peer, link, listener));
+        new ReplicaFrameHandler(peer, link, listener,
+            new InboundBudget(ctx.channel(), link.inboundFramesInFlightMax())));
     link.counters().increment(TransportCounter.LINK_AUTHENTICATED);
     LOG.debug("replica={} peer={} link authenticated remote={}", link.self(), peer,
         ctx.channel().remoteAddress());

@@ -69,7 +69,7 @@ public final class ReplicaTransport implements AutoCloseable {
     LinkHellos hellos = new LinkHellos(config.replicaId, config.consortiumId, config.keyPair,
         config.replicaKeys);
     this.link = new LinkContext(config.replicaId, hellos, dispatch, counters,
-        config.challengeRandom, config.handshakeTimeoutMillis);
+        config.challengeRandom, config.handshakeTimeoutMillis, config.inboundFramesInFlightMax);
     this.connectTemplate = new Bootstrap().group(ioGroup).channel(NioSocketChannel.class);
     config.socketSettings.applyTo(connectTemplate);
   }
@@ -146,7 +146,7 @@ public final class ReplicaTransport implements AutoCloseable {
             config.clientIdleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("client-frames", new ClientFrameHandler(client,
             link.dispatch(), clientConnections, config.clientConnectionsMax,
-            counters));
+            counters, new InboundBudget(channel, config.inboundFramesInFlightMax)));
       }
     };
   }

@@ -34,6 +34,7 @@ public final class TransportConfig {
   final long handshakeTimeoutMillis;
   final int pendingHandshakesMax;
   final int clientConnectionsMax;
+  final int inboundFramesInFlightMax;
   final long clientIdleTimeoutMillis;
   final Backoff backoff;
   final SecureRandom challengeRandom;
@@ -55,6 +56,7 @@ public final class TransportConfig {
     this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
     this.pendingHandshakesMax = b.pendingHandshakesMax;
     this.clientConnectionsMax = b.clientConnectionsMax;
+    this.inboundFramesInFlightMax = b.inboundFramesInFlightMax;
     this.clientIdleTimeoutMillis = b.clientIdleTimeoutMillis;
     this.backoff = new Backoff(b.reconnectDelayMinMillis, b.reconnectDelayMaxMillis, b.jitter);
     this.challengeRandom = b.challengeRandom;
@@ -94,6 +96,7 @@ public final class TransportConfig {
     private long handshakeTimeoutMillis = 5_000;
     private int pendingHandshakesMax = 64;
     private int clientConnectionsMax = 1_024;
+    private int inboundFramesInFlightMax = 64;
     private long clientIdleTimeoutMillis = 120_000;
     private long reconnectDelayMinMillis = 100;
     private long reconnectDelayMaxMillis = 10_000;
@@ -182,6 +185,16 @@ public final class TransportConfig {
      */
     public Builder clientIdleTimeoutMillis(long millis) {
       this.clientIdleTimeoutMillis = positive(millis, "clientIdleTimeoutMillis");
+      return this;
+    }
+
+    /**
+     * How many of one connection's frames may wait in the inbound executor before that
+     * connection stops reading until half are handled; default 64. Keeps one flooding peer or
+     * client from filling the executor's queue for everyone.
+     */
+    public Builder inboundFramesInFlightMax(int max) {
+      this.inboundFramesInFlightMax = (int) positive(max, "inboundFramesInFlightMax");
       return this;
     }
 
