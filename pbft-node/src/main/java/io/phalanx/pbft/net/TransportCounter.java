@@ -26,7 +26,10 @@ public enum TransportCounter {
   HELLO_WRONG_CONSORTIUM,
   /** A proof whose signature does not verify under the named replica's key. */
   HELLO_BAD_SIGNATURE,
-  /** A validly signed proof that does not answer this connection's fresh challenge (a replay). */
+  /**
+   * A validly signed proof that does not answer this connection's fresh challenge, or that was
+   * made for another replica: a replay or a relay.
+   */
   HELLO_STALE_CHALLENGE,
   /** A link that did not finish authenticating within the handshake timeout. */
   HELLO_TIMEOUT,
