@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.phalanx.crypto.Bytes;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class ReplicaTransportTest {
       replicas.transport(0).connectTo(1, replicas.replicaAddress(1));
       replicas.transport(1).connectTo(0, replicas.replicaAddress(0));
       byte[] largest = new byte[frameBytesMax];
-      new java.util.SplittableRandom(3).nextBytes(largest);
+      new SplittableRandom(3).nextBytes(largest);
       assertTrue(replicas.transport(0).send(1, largest.clone()));
       replicas.handler(1).awaitReplicaFrame(0, Bytes.of(largest));
       assertEquals(0, replicas.transport(1).status().count(TransportCounter.FRAME_TOO_LONG));
