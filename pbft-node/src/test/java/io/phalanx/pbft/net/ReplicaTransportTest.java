@@ -92,6 +92,20 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aDialledAddressAnsweredByAnotherReplicaIsRefusedAndRedialled() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(3)) {
+      replicas.start(0);
+      replicas.start(2);
+      replicas.transport(0).connectTo(1, replicas.replicaAddress(2));  // a wrong address book
+      ReplicaTransport zero = replicas.transport(0);
+      Await.until(() -> zero.status().count(TransportCounter.HELLO_WRONG_PEER) >= 2,
+          () -> "refused replica 2 answering for 1, twice: " + zero.status());
+      assertEquals(List.of(), zero.status().connectedPeers());
+      assertEquals(0, replicas.transport(2).status().count(TransportCounter.LINK_AUTHENTICATED));
+    }
+  }
+
+  @Test
   void aClientFrameReachesTheHandlerAndTheReplyGoesBackOnItsChannel() throws Exception {
     try (TestReplicas replicas = new TestReplicas(1)) {
       ReplicaTransport transport = replicas.start(0);
