@@ -1,5 +1,6 @@
 package io.phalanx.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -14,12 +15,36 @@ import java.util.Objects;
  * in the middle of a frame is reported as truncated. Emits each frame's body without its prefix.
  */
 final class FrameDecoder extends LengthFieldBasedFrameDecoder {
+  private final int frameBytesMax;
   private final FrameRejectionListener listener;
+  private int frameBytesLimit;
 
   FrameDecoder(int frameBytesMax, FrameRejectionListener listener) {
     super(ByteOrder.BIG_ENDIAN, frameBytesMax + Framing.LENGTH_FIELD_BYTES, 0,
         Framing.LENGTH_FIELD_BYTES, 0, Framing.LENGTH_FIELD_BYTES, true);
+    this.frameBytesMax = frameBytesMax;
+    this.frameBytesLimit = frameBytesMax;
     this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Sets the largest body accepted from now on, at most the maximum. On the event loop. */
+  void limit(int frameBytes) {
+    if (frameBytes < 1 || frameBytes > frameBytesMax) {
+      throw new IllegalArgumentException(
+          "limit " + frameBytes + " is outside 1.." + frameBytesMax);
+    }
+    this.frameBytesLimit = frameBytes;
+  }
+
+  /** Refuses a frame above the current limit as soon as its prefix is readable. */
+  @Override
+  protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+    long frameBytes = super.getUnadjustedFrameLength(buf, offset, length, order);
+    if (frameBytes > frameBytesLimit) {
+      throw new TooLongFrameException(
+          "frame of " + frameBytes + " bytes, limit " + frameBytesLimit);
+    }
+    return frameBytes;
   }
 
   @Override

@@ -36,6 +36,20 @@ public final class Framing {
     pipeline.addLast(PREPENDER_NAME, new LengthFieldPrepender(LENGTH_FIELD_BYTES));
   }
 
+  /**
+   * Lowers (or raises again, up to the maximum given to {@link #addTo}) the largest frame body
+   * {@code pipeline} accepts from now on; a longer prefix is a {@link FrameRejection#TOO_LONG}.
+   * For example a link that has not authenticated yet needs only small frames. Call it on the
+   * channel's event loop.
+   */
+  public static void limitFrameBytes(ChannelPipeline pipeline, int frameBytes) {
+    FrameDecoder decoder = (FrameDecoder) pipeline.get(DECODER_NAME);
+    if (decoder == null) {
+      throw new IllegalStateException("no frame decoder in the pipeline: call addTo first");
+    }
+    decoder.limit(frameBytes);
+  }
+
   /** Returns {@code frameBytesMax} if it is a usable maximum, else throws. */
   public static int checkFrameBytesMax(int frameBytesMax) {
     if (frameBytesMax < 1 || frameBytesMax > Integer.MAX_VALUE - LENGTH_FIELD_BYTES) {

@@ -121,6 +121,25 @@ class FramingTest {
   }
 
   @Test
+  void aLoweredLimitRefusesLongerFramesAndCanBeRaisedBackToTheMaximum() throws IOException {
+    EmbeddedChannel channel = channel();
+    assertThrows(IllegalArgumentException.class,
+        () -> Framing.limitFrameBytes(channel.pipeline(), FRAME_BYTES_MAX + 1));
+    Framing.limitFrameBytes(channel.pipeline(), 5);
+    List<byte[]> small = List.of(new byte[5]);
+    channel.writeInbound(Unpooled.wrappedBuffer(encode(small)));
+    assertEquals(1, readAll(channel, small));
+    Framing.limitFrameBytes(channel.pipeline(), FRAME_BYTES_MAX);
+    List<byte[]> large = List.of(new byte[FRAME_BYTES_MAX]);
+    channel.writeInbound(Unpooled.wrappedBuffer(encode(large)));
+    assertEquals(1, readAll(channel, large));
+    Framing.limitFrameBytes(channel.pipeline(), 5);
+    channel.writeInbound(Unpooled.buffer().writeInt(6));
+    assertFalse(channel.isOpen());
+    assertEquals(List.of(FrameRejection.TOO_LONG), rejections);
+  }
+
+  @Test
   void anImpossibleMaximumIsRefused() {
     EmbeddedChannel channel = new EmbeddedChannel();
     assertThrows(IllegalArgumentException.class,

@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.phalanx.wire.ReasonCounter;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client's connection to this replica, as the {@link InboundHandler} sees it. Thread-safe:
@@ -16,6 +18,7 @@ public final class ClientChannel {
   private final Channel channel;
   private final int frameBytesMax;
   private final ReasonCounter<TransportCounter> counters;
+  private final Set<Long> boundClientIds = ConcurrentHashMap.newKeySet();
 
   ClientChannel(Channel channel, int frameBytesMax, ReasonCounter<TransportCounter> counters) {
     this.channel = channel;
@@ -53,6 +56,11 @@ public final class ClientChannel {
   /** Closes the connection (for a client whose requests the node found malicious). */
   public void close() {
     channel.close();
+  }
+
+  /** True the first time {@code clientId} is bound to this channel. */
+  boolean rememberBinding(long clientId) {
+    return boundClientIds.add(clientId);
   }
 
   Channel channel() {

@@ -16,8 +16,9 @@ final class ClientRegistry {
     if (!channel.isOpen()) {
       return;
     }
-    ClientChannel previous = channels.put(clientId, channel);
-    if (previous != channel) {
+    channels.put(clientId, channel);
+    if (channel.rememberBinding(clientId)) {
+      // Once per (channel, client id), however often a client switches channels.
       channel.channel().closeFuture().addListener(closed -> channels.remove(clientId, channel));
     }
   }

@@ -7,7 +7,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Moves received frames off the event loop: each becomes one task on the inbound executor,
  * which calls the {@link InboundHandler}. The executor should be bounded; when it refuses a
- * task the frame is dropped and counted, never buffered here.
+ * task the frame is dropped and counted, never buffered here. Each connection's share of the
+ * executor is bounded by its {@link InboundBudget}.
  */
 final class InboundDispatch {
   private final Executor executor;
@@ -21,23 +22,33 @@ final class InboundDispatch {
     this.counters = counters;
   }
 
-  void onReplicaFrame(int replica, byte[] frame) {
-    if (submit(() -> handler.onReplicaEnvelope(replica, frame))) {
+  /** On the link's event loop. */
+  void onReplicaFrame(int replica, byte[] frame, InboundBudget budget) {
+    if (submit(() -> handler.onReplicaEnvelope(replica, frame), budget)) {
       counters.increment(TransportCounter.REPLICA_FRAME_RECEIVED);
     }
   }
 
-  void onClientFrame(ClientChannel channel, byte[] frame) {
-    if (submit(() -> handler.onClientEnvelope(channel, frame))) {
+  /** On the client connection's event loop. */
+  void onClientFrame(ClientChannel channel, byte[] frame, InboundBudget budget) {
+    if (submit(() -> handler.onClientEnvelope(channel, frame), budget)) {
       counters.increment(TransportCounter.CLIENT_FRAME_RECEIVED);
     }
   }
 
-  private boolean submit(Runnable task) {
+  private boolean submit(Runnable task, InboundBudget budget) {
+    budget.onSubmitted();
     try {
-      executor.execute(task);
+      executor.execute(() -> {
+        try {
+          task.run();
+        } finally {
+          budget.onHandled();
+        }
+      });
       return true;
     } catch (RejectedExecutionException full) {
+      budget.onHandled();
       counters.increment(TransportCounter.INBOUND_DROPPED);
       return false;
     }

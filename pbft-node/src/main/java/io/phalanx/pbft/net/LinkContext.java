@@ -12,16 +12,22 @@ final class LinkContext {
   private final ReasonCounter<TransportCounter> counters;
   private final SecureRandom challengeRandom;
   private final long handshakeTimeoutMillis;
+  private final int inboundFramesInFlightMax;
 
   LinkContext(int self, LinkHellos hellos, InboundDispatch dispatch,
       ReasonCounter<TransportCounter> counters, SecureRandom challengeRandom,
-      long handshakeTimeoutMillis) {
+      long handshakeTimeoutMillis, int inboundFramesInFlightMax) {
     this.self = self;
     this.hellos = hellos;
     this.dispatch = dispatch;
     this.counters = counters;
     this.challengeRandom = challengeRandom;
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+    this.inboundFramesInFlightMax = inboundFramesInFlightMax;
+  }
+
+  int inboundFramesInFlightMax() {
+    return inboundFramesInFlightMax;
   }
 
   int self() {

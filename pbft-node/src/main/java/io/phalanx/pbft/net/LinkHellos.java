@@ -3,31 +3,39 @@ package io.phalanx.pbft.net;
 import com.google.protobuf.ByteString;
 import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.PublicKey;
+import io.phalanx.crypto.Sha256;
 import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.protocol.LinkHello;
 import io.phalanx.protocol.Payload;
 import io.phalanx.protocol.SenderKind;
 import io.phalanx.protocol.SignedEnvelope;
 import io.phalanx.wire.Envelopes;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes and reads the two hellos of the link handshake (see {@code README-net.md}):
+ * Writes and reads the hellos of the link handshake (see {@code README-net.md}), each a
+ * {@code SignedEnvelope} from a replica carrying a {@code LinkHello}:
  *
- * <ol>
- *   <li>the challenge: {@code LinkHello{challenge = c_mine, consortium_id}};
- *   <li>the proof: {@code LinkHello{challenge = c_mine, peer_challenge = c_peer, consortium_id}},
- *       whose signature by the sender's replica key is what authenticates the link.
- * </ol>
+ * <ul>
+ *   <li>the opening: {@code LinkHello{challenge = c, consortium_id}}; nothing in it is trusted;
+ *   <li>a proof: {@code LinkHello{challenge = c_mine, peer_challenge = binding(c_peer, peer),
+ *       consortium_id}}, signed by the sender's replica key, where binding(c, r) =
+ *       SHA-256("phalanx/link-hello/v1" ‖ c ‖ r as 4 bytes big-endian). Binding the recipient's
+ *       number into the echoed challenge means a proof made for one replica is worthless to
+ *       another, so a replica cannot relay a peer's proof to impersonate it.
+ * </ul>
  *
- * Both travel in {@code SignedEnvelope}s from a replica. Stateless and thread-safe.
+ * Stateless and thread-safe.
  */
 final class LinkHellos {
   static final int CHALLENGE_BYTES = 32;
-  /** A hello is about 200 bytes; anything much larger before authentication is refused. */
+  /** A hello is about 200 bytes; frames before authentication are limited to this. */
   static final int HELLO_BYTES_MAX = 1024;
+  private static final byte[] BINDING_DOMAIN =
+      "phalanx/link-hello/v1".getBytes(StandardCharsets.US_ASCII);
 
   private final int self;
   private final String consortiumId;
@@ -41,27 +49,28 @@ final class LinkHellos {
     this.replicaKeys = Map.copyOf(replicaKeys);
   }
 
-  /** What the peer said in its challenge hello. */
-  record Challenge(int replica, Bytes challenge) {}
+  /** Who sent an accepted hello, and the challenge it carried. */
+  record Hello(int replica, Bytes challenge) {}
 
-  /** A challenge hello or the reason it was refused: exactly one of the two is present. */
-  record ChallengeOutcome(Optional<Challenge> challenge, Optional<TransportCounter> rejection) {
-    static ChallengeOutcome accepted(int replica, Bytes challenge) {
-      return new ChallengeOutcome(Optional.of(new Challenge(replica, challenge)), Optional.empty());
+  /** An accepted hello or the reason it was refused: exactly one of the two is present. */
+  record Outcome(Optional<Hello> hello, Optional<TransportCounter> rejection) {
+    static Outcome accepted(int replica, ByteString challenge) {
+      return new Outcome(Optional.of(new Hello(replica, Bytes.of(challenge.toByteArray()))),
+          Optional.empty());
     }
 
-    static ChallengeOutcome rejected(TransportCounter reason) {
-      return new ChallengeOutcome(Optional.empty(), Optional.of(reason));
+    static Outcome rejected(TransportCounter reason) {
+      return new Outcome(Optional.empty(), Optional.of(reason));
     }
   }
 
-  byte[] challengeFrame(Bytes myChallenge) {
+  byte[] openingFrame(Bytes myChallenge) {
     return hello(LinkHello.newBuilder().setChallenge(byteString(myChallenge)));
   }
 
-  byte[] proofFrame(Bytes myChallenge, Bytes peerChallenge) {
+  byte[] proofFrame(Bytes myChallenge, Bytes peerChallenge, int peer) {
     return hello(LinkHello.newBuilder().setChallenge(byteString(myChallenge))
-        .setPeerChallenge(byteString(peerChallenge)));
+        .setPeerChallenge(byteString(binding(peerChallenge, peer))));
   }
 
   private byte[] hello(LinkHello.Builder hello) {
@@ -69,48 +78,46 @@ final class LinkHellos {
     return Envelopes.sign(SenderKind.SENDER_KIND_REPLICA, self, payload, key).toByteArray();
   }
 
-  /**
-   * Reads a challenge hello. Its signature is not checked: it proves nothing until it answers a
-   * fresh challenge, which only the proof does.
-   */
-  ChallengeOutcome readChallenge(byte[] frame) {
+  /** Reads an opening. Its signature is not checked: it proves nothing, and is trusted for nothing. */
+  Outcome readOpening(byte[] frame) {
     Optional<SignedEnvelope> envelope = Envelopes.parse(frame);
     Optional<LinkHello> hello = envelope.flatMap(LinkHellos::linkHello);
     if (hello.isEmpty() || !hello.get().getPeerChallenge().isEmpty()) {
-      return ChallengeOutcome.rejected(TransportCounter.HELLO_MALFORMED);
+      return Outcome.rejected(TransportCounter.HELLO_MALFORMED);
     }
-    long sender = envelope.get().getSenderId();
-    if (sender < 0 || sender > Integer.MAX_VALUE || sender == self || !replicaKeys.containsKey((int) sender)) {
-      return ChallengeOutcome.rejected(TransportCounter.HELLO_UNKNOWN_SENDER);
-    }
-    if (!consortiumId.equals(hello.get().getConsortiumId())) {
-      return ChallengeOutcome.rejected(TransportCounter.HELLO_WRONG_CONSORTIUM);
-    }
-    return ChallengeOutcome.accepted((int) sender, Bytes.of(hello.get().getChallenge().toByteArray()));
+    return readSender(envelope.get(), hello.get());
   }
 
-  /**
-   * Reads the proof from {@code peer}, whose challenge hello said {@code peerChallenge}, in
-   * answer to {@code myChallenge}. Empty when the link is authenticated in this direction.
-   */
-  Optional<TransportCounter> readProof(byte[] frame, Challenge peerChallenge, Bytes myChallenge) {
+  /** Reads a proof that must answer {@code myChallenge}, made for this replica. */
+  Outcome readProof(byte[] frame, Bytes myChallenge) {
     Optional<SignedEnvelope> envelope = Envelopes.parse(frame);
     Optional<LinkHello> hello = envelope.flatMap(LinkHellos::linkHello);
     if (hello.isEmpty() || hello.get().getPeerChallenge().size() != CHALLENGE_BYTES) {
-      return Optional.of(TransportCounter.HELLO_MALFORMED);
+      return Outcome.rejected(TransportCounter.HELLO_MALFORMED);
     }
-    if (envelope.get().getSenderId() != peerChallenge.replica()) {
-      return Optional.of(TransportCounter.HELLO_UNKNOWN_SENDER);
+    Outcome sender = readSender(envelope.get(), hello.get());
+    if (sender.rejection().isPresent()) {
+      return sender;
     }
-    if (!consortiumId.equals(hello.get().getConsortiumId())) {
-      return Optional.of(TransportCounter.HELLO_WRONG_CONSORTIUM);
+    int replica = sender.hello().orElseThrow().replica();
+    if (!Envelopes.check(envelope.get(), replicaKeys.get(replica)).isValid()) {
+      return Outcome.rejected(TransportCounter.HELLO_BAD_SIGNATURE);
     }
-    if (!Envelopes.check(envelope.get(), replicaKeys.get(peerChallenge.replica())).isValid()) {
-      return Optional.of(TransportCounter.HELLO_BAD_SIGNATURE);
+    Bytes echoed = Bytes.of(hello.get().getPeerChallenge().toByteArray());
+    return echoed.equals(binding(myChallenge, self)) ? sender
+        : Outcome.rejected(TransportCounter.HELLO_STALE_CHALLENGE);
+  }
+
+  private Outcome readSender(SignedEnvelope envelope, LinkHello hello) {
+    long sender = envelope.getSenderId();
+    if (sender < 0 || sender > Integer.MAX_VALUE || sender == self
+        || !replicaKeys.containsKey((int) sender)) {
+      return Outcome.rejected(TransportCounter.HELLO_UNKNOWN_SENDER);
     }
-    boolean fresh = Bytes.of(hello.get().getPeerChallenge().toByteArray()).equals(myChallenge)
-        && Bytes.of(hello.get().getChallenge().toByteArray()).equals(peerChallenge.challenge());
-    return fresh ? Optional.empty() : Optional.of(TransportCounter.HELLO_STALE_CHALLENGE);
+    if (!consortiumId.equals(hello.getConsortiumId())) {
+      return Outcome.rejected(TransportCounter.HELLO_WRONG_CONSORTIUM);
+    }
+    return Outcome.accepted((int) sender, hello.getChallenge());
   }
 
   /** The link hello inside a well-formed version-1 replica envelope, if that is what it is. */
@@ -123,6 +130,12 @@ final class LinkHellos {
         .filter(payload -> payload.getKindCase() == Payload.KindCase.LINK_HELLO)
         .map(Payload::getLinkHello)
         .filter(hello -> hello.getChallenge().size() == CHALLENGE_BYTES);
+  }
+
+  /** SHA-256("phalanx/link-hello/v1" ‖ challenge ‖ recipient as 4 bytes big-endian). */
+  static Bytes binding(Bytes challenge, int recipient) {
+    return Sha256.hasher().update(BINDING_DOMAIN).update(challenge).updateInt(recipient)
+        .finish().toBytes();
   }
 
   private static ByteString byteString(Bytes bytes) {

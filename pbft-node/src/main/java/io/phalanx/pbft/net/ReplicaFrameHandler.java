@@ -19,11 +19,13 @@ final class ReplicaFrameHandler extends ChannelInboundHandlerAdapter {
   private final int peer;
   private final LinkContext link;
   private final LinkListener listener;
+  private final InboundBudget budget;
 
-  ReplicaFrameHandler(int peer, LinkContext link, LinkListener listener) {
+  ReplicaFrameHandler(int peer, LinkContext link, LinkListener listener, InboundBudget budget) {
     this.peer = peer;
     this.link = link;
     this.listener = listener;
+    this.budget = budget;
   }
 
   @Override
@@ -34,7 +36,7 @@ final class ReplicaFrameHandler extends ChannelInboundHandlerAdapter {
     } finally {
       ReferenceCountUtil.release(msg);
     }
-    link.dispatch().onReplicaFrame(peer, frame);
+    link.dispatch().onReplicaFrame(peer, frame, budget);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.phalanx.wire.FrameRejection;
@@ -68,7 +69,7 @@ public final class ReplicaTransport implements AutoCloseable {
     LinkHellos hellos = new LinkHellos(config.replicaId, config.consortiumId, config.keyPair,
         config.replicaKeys);
     this.link = new LinkContext(config.replicaId, hellos, dispatch, counters,
-        config.challengeRandom, config.handshakeTimeoutMillis);
+        config.challengeRandom, config.handshakeTimeoutMillis, config.inboundFramesInFlightMax);
     this.connectTemplate = new Bootstrap().group(ioGroup).channel(NioSocketChannel.class);
     config.socketSettings.applyTo(connectTemplate);
   }
@@ -121,10 +122,15 @@ public final class ReplicaTransport implements AutoCloseable {
 
   private void configureLink(Channel channel, OptionalInt expectedPeer, LinkListener listener) {
     channels.add(channel);
+    config.tls.ifPresent(tls -> channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(),
+        expectedPeer.isPresent(), config.handshakeTimeoutMillis)));
     Framing.addTo(channel.pipeline(), config.frameBytesMax, reason -> counters.increment(
         reason == FrameRejection.TOO_LONG ? TransportCounter.FRAME_TOO_LONG
             : TransportCounter.FRAME_TRUNCATED));
-    channel.pipeline().addLast("link-handshake", new LinkHandshake(link, expectedPeer, listener));
+    // Until the link is authenticated only hellos are read: a few hundred bytes, not megabytes.
+    Framing.limitFrameBytes(channel.pipeline(), LinkHellos.HELLO_BYTES_MAX);
+    channel.pipeline().addLast("link-handshake", new LinkHandshake(link, expectedPeer, listener,
+        config.frameBytesMax));
   }
 
   private ChannelInitializer<SocketChannel> clientInitializer() {
@@ -136,9 +142,11 @@ public final class ReplicaTransport implements AutoCloseable {
         Framing.addTo(channel.pipeline(), config.frameBytesMax, reason -> counters.increment(
             reason == FrameRejection.TOO_LONG ? TransportCounter.CLIENT_FRAME_TOO_LONG
                 : TransportCounter.CLIENT_FRAME_TRUNCATED));
+        channel.pipeline().addFirst("client-idle", new IdleStateHandler(
+            config.clientIdleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("client-frames", new ClientFrameHandler(client,
             link.dispatch(), clientConnections, config.clientConnectionsMax,
-            () -> counters.increment(TransportCounter.CLIENT_CONNECTIONS_FULL)));
+            counters, new InboundBudget(channel, config.inboundFramesInFlightMax)));
       }
     };
   }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -33,10 +34,13 @@ public final class TransportConfig {
   final long handshakeTimeoutMillis;
   final int pendingHandshakesMax;
   final int clientConnectionsMax;
+  final int inboundFramesInFlightMax;
+  final long clientIdleTimeoutMillis;
   final Backoff backoff;
   final SecureRandom challengeRandom;
   final int ioThreads;
   final Executor inboundExecutor;
+  final Optional<TlsIdentity> tls;
 
   private TransportConfig(Builder b) {
     this.replicaId = b.replicaId;
@@ -52,10 +56,13 @@ public final class TransportConfig {
     this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
     this.pendingHandshakesMax = b.pendingHandshakesMax;
     this.clientConnectionsMax = b.clientConnectionsMax;
+    this.inboundFramesInFlightMax = b.inboundFramesInFlightMax;
+    this.clientIdleTimeoutMillis = b.clientIdleTimeoutMillis;
     this.backoff = new Backoff(b.reconnectDelayMinMillis, b.reconnectDelayMaxMillis, b.jitter);
     this.challengeRandom = b.challengeRandom;
     this.ioThreads = b.ioThreads;
     this.inboundExecutor = b.inboundExecutor;
+    this.tls = Optional.ofNullable(b.tls);
   }
 
   public static Builder builder() {
@@ -89,12 +96,15 @@ public final class TransportConfig {
     private long handshakeTimeoutMillis = 5_000;
     private int pendingHandshakesMax = 64;
     private int clientConnectionsMax = 1_024;
+    private int inboundFramesInFlightMax = 64;
+    private long clientIdleTimeoutMillis = 120_000;
     private long reconnectDelayMinMillis = 100;
     private long reconnectDelayMaxMillis = 10_000;
     private RandomGenerator jitter = new SplittableRandom();
     private SecureRandom challengeRandom = new SecureRandom();
     private int ioThreads = 2;
     private Executor inboundExecutor;
+    private TlsIdentity tls;
 
     private Builder() {}
 
@@ -131,9 +141,11 @@ public final class TransportConfig {
       return this;
     }
 
-    /** The largest frame body accepted or sent; default 4 MiB. */
+    /** The largest frame body accepted or sent; default 4 MiB, at least 1 KiB (a hello). */
     public Builder frameBytesMax(int frameBytesMax) {
-      this.frameBytesMax = Framing.checkFrameBytesMax(frameBytesMax);
+      require(Framing.checkFrameBytesMax(frameBytesMax) >= LinkHellos.HELLO_BYTES_MAX,
+          "frameBytesMax must be at least " + LinkHellos.HELLO_BYTES_MAX + ", got " + frameBytesMax);
+      this.frameBytesMax = frameBytesMax;
       return this;
     }
 
@@ -167,6 +179,25 @@ public final class TransportConfig {
       return this;
     }
 
+    /**
+     * How long a client connection may send nothing before it is closed; default 2 min. Keeps
+     * silent connections from holding the listener's slots.
+     */
+    public Builder clientIdleTimeoutMillis(long millis) {
+      this.clientIdleTimeoutMillis = positive(millis, "clientIdleTimeoutMillis");
+      return this;
+    }
+
+    /**
+     * How many of one connection's frames may wait in the inbound executor before that
+     * connection stops reading until half are handled; default 64. Keeps one flooding peer or
+     * client from filling the executor's queue for everyone.
+     */
+    public Builder inboundFramesInFlightMax(int max) {
+      this.inboundFramesInFlightMax = (int) positive(max, "inboundFramesInFlightMax");
+      return this;
+    }
+
     /** Reconnect back-off bounds (default 100 ms to 10 s) and its jitter source. */
     public Builder reconnectBackoff(long delayMinMillis, long delayMaxMillis, RandomGenerator jitter) {
       this.reconnectDelayMinMillis = delayMinMillis;
@@ -192,6 +223,15 @@ public final class TransportConfig {
      */
     public Builder inboundExecutor(Executor executor) {
       this.inboundExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Runs replica links over mutual TLS with this identity (optional; default plain TCP). Every
+     * replica of the consortium must then use TLS with a certificate from the same CA.
+     */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = Objects.requireNonNull(identity, "identity");
       return this;
     }
 

@@ -26,10 +26,17 @@ public enum TransportCounter {
   HELLO_WRONG_CONSORTIUM,
   /** A proof whose signature does not verify under the named replica's key. */
   HELLO_BAD_SIGNATURE,
-  /** A validly signed proof that does not answer this connection's fresh challenge (a replay). */
+  /**
+   * A validly signed proof that does not answer this connection's fresh challenge, or that was
+   * made for another replica: a replay or a relay.
+   */
   HELLO_STALE_CHALLENGE,
   /** A link that did not finish authenticating within the handshake timeout. */
   HELLO_TIMEOUT,
+  /** A TLS handshake on a replica link failed (no certificate, or one not from the CA). */
+  TLS_HANDSHAKE_FAILED,
+  /** A valid hello from a replica whose TLS certificate names another replica. */
+  HELLO_TLS_MISMATCH,
   /** An incoming link refused because too many others were still authenticating. */
   HELLO_PENDING_FULL,
 
@@ -43,6 +50,8 @@ public enum TransportCounter {
   CLIENT_REPLY_DROPPED,
   /** A client connection refused because the client listener was at its bound. */
   CLIENT_CONNECTIONS_FULL,
+  /** A client connection closed because it sent nothing for the client idle timeout. */
+  CLIENT_IDLE_CLOSED,
 
   /** A replica link that finished authenticating in both directions. */
   LINK_AUTHENTICATED,

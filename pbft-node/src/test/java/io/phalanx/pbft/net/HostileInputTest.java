@@ -11,6 +11,9 @@ import io.phalanx.protocol.SenderKind;
 import io.phalanx.protocol.SignedEnvelope;
 import io.phalanx.wire.Envelopes;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -42,7 +45,7 @@ class HostileInputTest {
 
   @BeforeEach
   void startTwoHonestReplicas() throws InterruptedException {
-    replicas = new TestReplicas(2);
+    replicas = new TestReplicas(3);  // replica 2 is a member that is down, or Byzantine
     for (int replica = 0; replica < 2; replica++) {
       replicas.start(replica, config -> config.frameBytesMax(FRAME_BYTES_MAX)
           .handshakeTimeoutMillis(1_500));
@@ -85,6 +88,12 @@ class HostileInputTest {
   }
 
   @Test
+  void aFrameLargerThanAHelloBeforeAuthenticationIsRefusedAtItsPrefix() throws Exception {
+    byte[] prefix = ByteBuffer.allocate(4).putInt(LinkHellos.HELLO_BYTES_MAX + 1).array();
+    assertRefused(TransportCounter.FRAME_TOO_LONG, attacker -> attacker.sendRaw(prefix));
+  }
+
+  @Test
   void aTruncatedFrameThenCloseIsCounted() throws Exception {
     long before = refusals();
     try (RawPeer attacker = RawPeer.connect(target.replicaAddress())) {
@@ -101,58 +110,52 @@ class HostileInputTest {
   void aHelloFromAnUnknownSenderIsRefused() throws Exception {
     LinkHellos stranger = new LinkHellos(7, TestReplicas.CONSORTIUM, attackerKey,
         replicas.publicKeys());
-    assertRefused(TransportCounter.HELLO_UNKNOWN_SENDER,
-        attacker -> attacker.sendFrame(stranger.challengeFrame(challenge(1))));
+    assertRefused(TransportCounter.HELLO_UNKNOWN_SENDER, attacker -> attacker.sendFrame(
+        stranger.proofFrame(challenge(1), openingChallenge(attacker), 0)));
   }
 
   @Test
   void aHelloForAnotherConsortiumIsRefused() throws Exception {
     LinkHellos foreign = new LinkHellos(1, "another-consortium", replicas.key(1),
         replicas.publicKeys());
-    assertRefused(TransportCounter.HELLO_WRONG_CONSORTIUM,
-        attacker -> attacker.sendFrame(foreign.challengeFrame(challenge(2))));
+    assertRefused(TransportCounter.HELLO_WRONG_CONSORTIUM, attacker -> attacker.sendFrame(
+        foreign.proofFrame(challenge(2), openingChallenge(attacker), 0)));
   }
 
   @Test
   void aProofSignedWithTheWrongKeyIsRefused() throws Exception {
     LinkHellos impostor = new LinkHellos(1, TestReplicas.CONSORTIUM, attackerKey,
         replicas.publicKeys());
-    Bytes mine = challenge(3);
-    assertRefused(TransportCounter.HELLO_BAD_SIGNATURE, attacker -> {
-      Bytes targets = challengeIn(attacker.readFrame());
-      attacker.sendFrame(impostor.challengeFrame(mine));
-      attacker.sendFrame(impostor.proofFrame(mine, targets));
-    });
+    assertRefused(TransportCounter.HELLO_BAD_SIGNATURE, attacker -> attacker.sendFrame(
+        impostor.proofFrame(challenge(3), openingChallenge(attacker), 0)));
   }
 
   @Test
   void aProofReplayedFromAnEarlierConnectionIsRefusedAsStale() throws Exception {
-    // Record replica 1's genuine, validly signed hellos by posing as replica 0 towards it.
-    LinkHellos posingAsZero = new LinkHellos(0, TestReplicas.CONSORTIUM, attackerKey,
-        replicas.publicKeys());
-    byte[] recordedChallenge;
-    byte[] recordedProof;
-    try (RawPeer recorder = RawPeer.connect(replicas.replicaAddress(1))) {
-      recordedChallenge = recorder.readFrame();
-      recorder.sendFrame(posingAsZero.challengeFrame(challenge(4)));
-      recordedProof = recorder.readFrame();
-    }
-    // Replay them to replica 0, whose fresh challenge the recorded proof cannot answer.
+    // Replica 1's genuine proof for replica 0, captured from an earlier connection.
+    byte[] captured = captureProofOfReplicaOne(0, challenge(4));
     assertRefused(TransportCounter.HELLO_STALE_CHALLENGE, attacker -> {
-      attacker.readFrame();
-      attacker.sendFrame(recordedChallenge);
-      attacker.sendFrame(recordedProof);
+      openingChallenge(attacker);
+      attacker.sendFrame(captured);
+    });
+  }
+
+  @Test
+  void aLiveProofRelayedByAnotherReplicaIsRefused() throws Exception {
+    // Replica 2 (Byzantine) relays replica 0's fresh challenge into a link replica 1 dialled
+    // to it, and replica 1's proof back to replica 0: the proof is bound to replica 2.
+    assertRefused(TransportCounter.HELLO_STALE_CHALLENGE, attacker -> {
+      Bytes fresh = openingChallenge(attacker);
+      attacker.sendFrame(captureProofOfReplicaOne(2, fresh));
     });
   }
 
   @Test
   void aDataFrameInsteadOfTheProofIsRefused() throws Exception {
-    LinkHellos impostor = new LinkHellos(1, TestReplicas.CONSORTIUM, attackerKey,
-        replicas.publicKeys());
     SignedEnvelope data = Envelopes.sign(SenderKind.SENDER_KIND_REPLICA, 1,
         Payload.getDefaultInstance(), attackerKey);
     assertRefused(TransportCounter.HELLO_MALFORMED, attacker -> {
-      attacker.sendFrame(impostor.challengeFrame(challenge(5)));
+      openingChallenge(attacker);
       attacker.sendFrame(data.toByteArray());
     });
   }
@@ -222,11 +225,33 @@ class HostileInputTest {
     return Bytes.wrapOwned(challenge);
   }
 
-  /** The challenge in a hello the target sent, read independently of the code under test. */
-  private static Bytes challengeIn(byte[] frame) throws IOException {
-    LinkHello hello = Payload.parseFrom(SignedEnvelope.parseFrom(frame).getPayload()).getLinkHello();
+  /** Reads the target's opening and returns its challenge, parsed independently of LinkHellos. */
+  private static Bytes openingChallenge(RawPeer attacker) throws IOException {
+    SignedEnvelope opening = SignedEnvelope.parseFrom(attacker.readFrame());
+    LinkHello hello = Payload.parseFrom(opening.getPayload()).getLinkHello();
+    assertEquals(0, opening.getSenderId());
+    assertEquals(0, hello.getPeerChallenge().size());
     ByteString challenge = hello.getChallenge();
     assertEquals(LinkHellos.CHALLENGE_BYTES, challenge.size());
     return Bytes.of(challenge.toByteArray());
+  }
+
+  /**
+   * Gets a genuine proof out of replica 1: a second transport with replica 1's identity dials
+   * the attacker, who poses as replica {@code posingAs} and opens with {@code challenge}.
+   */
+  private byte[] captureProofOfReplicaOne(int posingAs, Bytes challenge) throws IOException {
+    LinkHellos posing = new LinkHellos(posingAs, TestReplicas.CONSORTIUM, attackerKey,
+        replicas.publicKeys());
+    try (ServerSocket trap = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ReplicaTransport one = ReplicaTransport.start(replicas.config(1).build(),
+            new RecordingHandler())) {
+      trap.setSoTimeout((int) Await.DEFAULT.toMillis());
+      one.connectTo(posingAs, (InetSocketAddress) trap.getLocalSocketAddress());
+      try (RawPeer dialled = RawPeer.wrap(trap.accept())) {
+        dialled.sendFrame(posing.openingFrame(challenge));
+        return dialled.readFrame();
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 /**
@@ -64,7 +65,7 @@ final class RawPeer implements AutoCloseable {
       }
     } catch (SocketTimeoutException stillOpen) {
       fail("the connection was still open after " + Await.DEFAULT);
-    } catch (EOFException | java.net.SocketException closed) {
+    } catch (EOFException | SocketException closed) {
       // reset or closed: either way the peer dropped us
     }
   }

@@ -3,9 +3,12 @@ package io.phalanx.pbft.net;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.phalanx.crypto.Bytes;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An inbound handler that keeps what it receives and lets a test wait for one frame. */
 final class RecordingHandler implements InboundHandler {
@@ -15,10 +18,18 @@ final class RecordingHandler implements InboundHandler {
 
   private final BlockingQueue<ReplicaFrame> replicaFrames = new LinkedBlockingQueue<>();
   private final BlockingQueue<ClientFrame> clientFrames = new LinkedBlockingQueue<>();
+  private final Map<Integer, AtomicInteger> countsByReplica = new ConcurrentHashMap<>();
 
   @Override
   public void onReplicaEnvelope(int fromReplica, byte[] envelopeBytes) {
+    countsByReplica.computeIfAbsent(fromReplica, replica -> new AtomicInteger()).incrementAndGet();
     replicaFrames.add(new ReplicaFrame(fromReplica, Bytes.wrapOwned(envelopeBytes)));
+  }
+
+  /** How many frames from {@code replica} have reached this handler. */
+  int countFrom(int replica) {
+    AtomicInteger count = countsByReplica.get(replica);
+    return count == null ? 0 : count.get();
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.phalanx.crypto.Bytes;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,23 @@ class ReplicaTransportTest {
         assertTrue(status.count(TransportCounter.LINK_AUTHENTICATED) >= 2, status.toString());
         assertEquals(0, status.count(TransportCounter.HELLO_BAD_SIGNATURE));
       }
+    }
+  }
+
+  @Test
+  void aFrameOfTheMaximumSizePassesOnceTheLinkIsAuthenticated() throws Exception {
+    int frameBytesMax = 256 * 1024;
+    try (TestReplicas replicas = new TestReplicas(2)) {
+      for (int replica = 0; replica < 2; replica++) {
+        replicas.start(replica, config -> config.frameBytesMax(frameBytesMax));
+      }
+      replicas.transport(0).connectTo(1, replicas.replicaAddress(1));
+      replicas.transport(1).connectTo(0, replicas.replicaAddress(0));
+      byte[] largest = new byte[frameBytesMax];
+      new SplittableRandom(3).nextBytes(largest);
+      assertTrue(replicas.transport(0).send(1, largest.clone()));
+      replicas.handler(1).awaitReplicaFrame(0, Bytes.of(largest));
+      assertEquals(0, replicas.transport(1).status().count(TransportCounter.FRAME_TOO_LONG));
     }
   }
 
@@ -74,6 +92,20 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aDialledAddressAnsweredByAnotherReplicaIsRefusedAndRedialled() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(3)) {
+      replicas.start(0);
+      replicas.start(2);
+      replicas.transport(0).connectTo(1, replicas.replicaAddress(2));  // a wrong address book
+      ReplicaTransport zero = replicas.transport(0);
+      Await.until(() -> zero.status().count(TransportCounter.HELLO_WRONG_PEER) >= 2,
+          () -> "refused replica 2 answering for 1, twice: " + zero.status());
+      assertEquals(List.of(), zero.status().connectedPeers());
+      assertEquals(0, replicas.transport(2).status().count(TransportCounter.LINK_AUTHENTICATED));
+    }
+  }
+
+  @Test
   void aClientFrameReachesTheHandlerAndTheReplyGoesBackOnItsChannel() throws Exception {
     try (TestReplicas replicas = new TestReplicas(1)) {
       ReplicaTransport transport = replicas.start(0);
@@ -95,6 +127,29 @@ class ReplicaTransportTest {
   }
 
   @Test
+  void aClientIdFollowsItsLatestChannelAndIsForgottenWhenThatChannelCloses() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0);
+      try (RawPeer first = RawPeer.connect(transport.clientAddress())) {
+        first.sendFrame(new byte[] {1});
+        ClientChannel firstChannel = replicas.handler(0).awaitClientFrame().channel();
+        transport.bindClient(77, firstChannel);
+        try (RawPeer second = RawPeer.connect(transport.clientAddress())) {
+          second.sendFrame(new byte[] {2});
+          ClientChannel secondChannel = replicas.handler(0).awaitClientFrame().channel();
+          transport.bindClient(77, secondChannel);
+          transport.bindClient(77, firstChannel);
+          transport.bindClient(77, secondChannel);
+          assertTrue(transport.sendToClient(77, new byte[] {3}));
+          assertArrayEquals(new byte[] {3}, second.readFrame());
+        }
+        Await.until(() -> !transport.sendToClient(77, new byte[] {4}),
+            () -> "client 77 was unbound when its channel closed");
+      }
+    }
+  }
+
+  @Test
   void aClientBeyondTheConnectionBoundIsRefusedAndCounted() throws Exception {
     try (TestReplicas replicas = new TestReplicas(1)) {
       ReplicaTransport transport = replicas.start(0, config -> config.clientConnectionsMax(1));
@@ -106,6 +161,18 @@ class ReplicaTransportTest {
             replicas.handler(0).awaitClientFrame().envelope());
       }
       assertEquals(1, transport.status().count(TransportCounter.CLIENT_CONNECTIONS_FULL));
+    }
+  }
+
+  @Test
+  void aSilentClientIsClosedAfterTheIdleTimeoutAndCounted() throws Exception {
+    try (TestReplicas replicas = new TestReplicas(1)) {
+      ReplicaTransport transport = replicas.start(0,
+          config -> config.clientIdleTimeoutMillis(300));
+      try (RawPeer silent = RawPeer.connect(transport.clientAddress())) {
+        silent.assertClosedByPeer();
+      }
+      assertEquals(1, transport.status().count(TransportCounter.CLIENT_IDLE_CLOSED));
     }
   }
 
@@ -126,10 +193,12 @@ class ReplicaTransportTest {
   @Test
   void anEnvelopeLargerThanTheFrameMaximumIsNotSent() throws Exception {
     try (TestReplicas replicas = new TestReplicas(2)) {
-      ReplicaTransport transport = replicas.start(0, config -> config.frameBytesMax(100));
+      assertThrows(IllegalArgumentException.class, () -> replicas.config(0).frameBytesMax(100));
+      ReplicaTransport transport = replicas.start(0, config -> config.frameBytesMax(2_000));
       transport.connectTo(1, new InetSocketAddress("127.0.0.1", 9));
-      assertFalse(transport.send(1, new byte[101]));
-      assertEquals(1, transport.status().count(TransportCounter.OUTBOUND_TOO_LARGE));
+      assertFalse(transport.send(1, new byte[2_001]));
+      assertEquals(0, transport.broadcast(new byte[2_001]));
+      assertEquals(2, transport.status().count(TransportCounter.OUTBOUND_TOO_LARGE));
       assertEquals(0, transport.status().peers().get(0).queuedMessages());
     }
   }

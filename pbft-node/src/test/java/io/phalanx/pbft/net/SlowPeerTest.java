@@ -125,17 +125,16 @@ class SlowPeerTest {
     }
   }
 
-  /** Plays replica 1's side of the handshake by hand, with replica 1's real key. */
+  /** Plays replica 1's side of the handshake by hand (the acceptor), with replica 1's real key. */
   private static void authenticateAsReplicaOne(TestReplicas replicas, RawPeer slow)
       throws IOException {
     LinkHellos one = new LinkHellos(1, TestReplicas.CONSORTIUM, replicas.key(1),
         replicas.publicKeys());
-    byte[] mine = new byte[LinkHellos.CHALLENGE_BYTES];
-    new SplittableRandom(1).nextBytes(mine);
-    LinkHellos.ChallengeOutcome theirs = one.readChallenge(slow.readFrame());
-    Bytes challenge = theirs.challenge().orElseThrow().challenge();
-    slow.sendFrame(one.challengeFrame(Bytes.wrapOwned(mine)));
-    slow.readFrame();  // replica 0's proof: this test trusts it
-    slow.sendFrame(one.proofFrame(Bytes.wrapOwned(mine), challenge));
+    byte[] random = new byte[LinkHellos.CHALLENGE_BYTES];
+    new SplittableRandom(1).nextBytes(random);
+    Bytes mine = Bytes.wrapOwned(random);
+    slow.sendFrame(one.openingFrame(mine));
+    LinkHellos.Hello zero = one.readProof(slow.readFrame(), mine).hello().orElseThrow();
+    slow.sendFrame(one.proofFrame(mine, zero.challenge(), zero.replica()));
   }
 }

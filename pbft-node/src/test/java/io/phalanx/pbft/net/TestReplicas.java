@@ -5,6 +5,7 @@ import io.phalanx.crypto.PublicKey;
 import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.wire.SocketSettings;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ final class TestReplicas implements AutoCloseable {
   /** Sends a fresh frame from one replica to another and waits until it arrives. */
   void assertExchange(int from, int to) throws InterruptedException {
     Bytes frame = Bytes.wrapOwned(("frame " + (sent++) + " from " + from + " to " + to).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
+        StandardCharsets.UTF_8));
     if (!transport(from).send(to, frame.toByteArray())) {
       throw new AssertionError("send from " + from + " to " + to + " was dropped");
     }
