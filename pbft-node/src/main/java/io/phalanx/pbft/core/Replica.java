@@ -48,6 +48,7 @@ public final class Replica {
   long ownViewChangeRecord = Outbox.DURABLE;
   private long viewChangeDeadlineTick = -1;
   SignedMessage currentNewView;
+  long currentNewViewRecord = Outbox.DURABLE;
   private long fetchingSequence = -1;
   private Digest fetchingDigest;
   private long fetchRetryTick;
@@ -322,7 +323,7 @@ public final class Replica {
     SignedMessage checkpoint = signer.sign(new Checkpoint(sequence, stateDigest, self));
     long record = outbox.persist(new LogRecord.OwnMessage(checkpoint), effects);
     outbox.sendAfter(record, new Effect.Broadcast(checkpoint.envelope()), effects);
-    checkpoints.recordOwn(checkpoint);
+    checkpoints.recordOwn(checkpoint, record);
     checkpoints.add(checkpoint).ifPresent(this::enterStableCheckpoint);
   }
 
@@ -331,8 +332,9 @@ public final class Replica {
   private boolean onCheckpoint(SignedMessage signed) {
     Checkpoint checkpoint = signed.as(Checkpoint.class);
     if (checkpoint.sequence() < checkpoints.stableSequence()) {
-      checkpoints.ownAt(checkpoints.stableSequence()).ifPresent(own ->
-          effects.add(new Effect.Send(checkpoint.replica(), own.envelope())));
+      long stable = checkpoints.stableSequence();
+      checkpoints.ownAt(stable).ifPresent(own -> outbox.sendAfter(checkpoints.ownRecord(stable),
+          new Effect.Send(checkpoint.replica(), own.envelope()), effects));
       return ignore(Ignored.STALE_CHECKPOINT);
     }
     if (checkpoint.sequence() == checkpoints.stableSequence()) {
@@ -487,8 +489,9 @@ public final class Replica {
 
   /** Resends own messages for unfinished work; peers that finished answer laggers directly. */
   private void retransmit() {
-    checkpoints.latestOwn().ifPresent(checkpoint ->
-        effects.add(new Effect.Broadcast(checkpoint.envelope())));
+    checkpoints.latestOwn().ifPresent(checkpoint -> outbox.sendAfter(
+        checkpoints.ownRecord(checkpoint.as(Checkpoint.class).sequence()),
+        new Effect.Broadcast(checkpoint.envelope()), effects));
     if (!viewActive) {
       if (ownViewChange != null) {
         outbox.sendAfter(ownViewChangeRecord, new Effect.Broadcast(ownViewChange.envelope()), effects);
@@ -536,7 +539,8 @@ public final class Replica {
     ViewChange viewChange = signed.as(ViewChange.class);
     if (viewChange.newView() < view || (viewChange.newView() == view && viewActive)) {
       if (viewActive && currentNewView != null) {
-        effects.add(new Effect.Send(viewChange.replica(), currentNewView.envelope()));
+        outbox.sendAfter(currentNewViewRecord,
+            new Effect.Send(viewChange.replica(), currentNewView.envelope()), effects);
       }
       return ignore(Ignored.STALE_VIEW_CHANGE);
     }
@@ -580,7 +584,7 @@ public final class Replica {
     SignedMessage newView = signer.sign(new NewView(view, chosen, prePrepares, self));
     long record = outbox.persist(new LogRecord.OwnMessage(newView), effects);
     outbox.sendAfter(record, new Effect.Broadcast(newView.envelope()), effects);
-    enterNewView(newView, plan);
+    enterNewView(newView, plan, record);
   }
 
   private static List<ViewChange> decodeViewChanges(List<SignedMessage> signed) {
@@ -603,8 +607,8 @@ public final class Replica {
     if (plan.isEmpty()) {
       return ignore(Ignored.INVALID_NEW_VIEW);
     }
-    outbox.persist(new LogRecord.AcceptedMessage(signed), effects);
-    enterNewView(signed, plan.get());
+    long record = outbox.persist(new LogRecord.AcceptedMessage(signed), effects);
+    enterNewView(signed, plan.get(), record);
     return true;
   }
 
@@ -637,7 +641,7 @@ public final class Replica {
     return Optional.of(plan);
   }
 
-  private void enterNewView(SignedMessage signed, NewViewPlan plan) {
+  private void enterNewView(SignedMessage signed, NewViewPlan plan, long record) {
     NewView newView = signed.as(NewView.class);
     view = newView.view();
     viewActive = true;
@@ -645,6 +649,7 @@ public final class Replica {
     viewChangeDeadlineTick = -1;
     ownViewChange = null;
     currentNewView = signed;
+    currentNewViewRecord = record;
     outbox.persist(new LogRecord.ViewState(view, true), effects);
     viewChanges.discardBelow(view + 1);
     if (plan.minSequence() > checkpoints.stableSequence()) {

@@ -86,7 +86,7 @@ final class ReplicaRecovery {
         }
       }
       case CHECKPOINT -> {
-        replica.checkpoints.recordOwn(signed);
+        replica.checkpoints.recordOwn(signed, Outbox.DURABLE);
         replica.checkpoints.add(signed);
       }
       case VIEW_CHANGE -> {
@@ -110,6 +110,7 @@ final class ReplicaRecovery {
       replica.slots.clear();
       replica.view = newView.view();
       replica.currentNewView = signed;
+      replica.currentNewViewRecord = Outbox.DURABLE;
       for (SignedMessage prePrepareSigned : newView.prePrepares()) {
         PrePrepare prePrepare = prePrepareSigned.as(PrePrepare.class);
         Slot slot = replica.slot(prePrepare.sequence());
