@@ -24,45 +24,36 @@ public final class Replica {
   private final ReplicaConfig config;
   private final MessageSigner signer;
   private final int self;
-  private final CertificateRules rules;
-  private final NewViewBuilder newViewBuilder;
-  private final Outbox outbox = new Outbox();
+  final Outbox outbox = new Outbox();
   final TreeMap<Long, Slot> slots = new TreeMap<>();
   final CheckpointTracker checkpoints;
   final TreeMap<Long, PreparedCertificate> preparedCertificates = new TreeMap<>();
-  private final ViewChangeTracker viewChanges = new ViewChangeTracker();
-  private final RequestQueue requests;
+  final ViewChanges viewChanges;
+  final RequestQueue requests;
   private final ClientTable clients = new ClientTable();
   private final EnumMap<Ignored, Long> ignoredCounts = new EnumMap<>(Ignored.class);
 
   long view;
   boolean viewActive = true;
-  private long lastActiveView;
   long lastExecuted;
   private long lastExecuteIssued;
   long nextSequence = 1;
-  private long tick;
+  long tick;
   private long nowMillis;
   private long executedLedgerTimeMillis;
-  SignedMessage ownViewChange;
-  long ownViewChangeRecord = Outbox.DURABLE;
-  private long viewChangeDeadlineTick = -1;
-  SignedMessage currentNewView;
-  long currentNewViewRecord = Outbox.DURABLE;
   private long fetchingSequence = -1;
   private Digest fetchingDigest;
   private long fetchRetryTick;
-  private List<Effect> effects = new ArrayList<>();
+  List<Effect> effects = new ArrayList<>();
 
   /** A fresh replica at view 0 with nothing executed. */
   public Replica(ReplicaConfig config, MessageSigner signer) {
     this.config = Objects.requireNonNull(config, "config");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.self = config.self();
-    this.rules = new CertificateRules(config);
-    this.newViewBuilder = new NewViewBuilder(config, rules, signer.encodeBatch(Batch.empty()));
     this.checkpoints = new CheckpointTracker(config);
     this.requests = new RequestQueue(config.pendingRequestsMax());
+    this.viewChanges = new ViewChanges(this, config, signer);
   }
 
   /**
@@ -143,15 +134,15 @@ public final class Replica {
       case PREPARE -> onPrepare(signed);
       case COMMIT -> onCommit(signed);
       case CHECKPOINT -> onCheckpoint(signed);
-      case VIEW_CHANGE -> onViewChange(signed);
-      case NEW_VIEW -> onNewView(signed);
+      case VIEW_CHANGE -> viewChanges.onViewChange(signed);
+      case NEW_VIEW -> viewChanges.onNewView(signed);
     };
     if (!accepted) {
       trace("ignored " + MessageKind.of(message) + " from " + message.replica());
     }
   }
 
-  private boolean ignore(Ignored reason) {
+  boolean ignore(Ignored reason) {
     ignoredCounts.merge(reason, 1L, Long::sum);
     return false;
   }
@@ -242,7 +233,7 @@ public final class Replica {
     }
   }
 
-  private void sendPrepare(Slot slot) {
+  void sendPrepare(Slot slot) {
     SignedMessage prepare = signer.sign(new Prepare(view, slot.sequence, slot.digest(), self));
     slot.ownPrepare = prepare;
     slot.ownPrepareRecord = outbox.persist(new LogRecord.OwnMessage(prepare), effects);
@@ -250,7 +241,7 @@ public final class Replica {
     outbox.sendAfter(slot.ownPrepareRecord, new Effect.Broadcast(prepare.envelope()), effects);
   }
 
-  private void checkPrepared(Slot slot) {
+  void checkPrepared(Slot slot) {
     if (!slot.hasPrePrepare() || slot.prepared) {
       return;
     }
@@ -405,7 +396,7 @@ public final class Replica {
     }
   }
 
-  private void tryPropose() {
+  void tryPropose() {
     if (!isPrimary() || !viewActive || fetchingSequence >= 0) {
       return;
     }
@@ -476,11 +467,10 @@ public final class Replica {
       OptionalLong oldest = requests.oldestTick();
       if (oldest.isPresent() && tick - oldest.getAsLong() >= config.requestTimeoutTicks()) {
         trace("request timer expired view=" + view);
-        enterViewChange(view + 1);
+        viewChanges.enterViewChange(view + 1);
       }
-    } else if (viewChangeDeadlineTick >= 0 && tick >= viewChangeDeadlineTick) {
-      trace("view-change timer expired view=" + view);
-      enterViewChange(view + 1);
+    } else {
+      viewChanges.onTick();
     }
     if (tick % config.retransmitTicks() == 0) {
       retransmit();
@@ -493,9 +483,7 @@ public final class Replica {
         checkpoints.ownRecord(checkpoint.as(Checkpoint.class).sequence()),
         new Effect.Broadcast(checkpoint.envelope()), effects));
     if (!viewActive) {
-      if (ownViewChange != null) {
-        outbox.sendAfter(ownViewChangeRecord, new Effect.Broadcast(ownViewChange.envelope()), effects);
-      }
+      viewChanges.retransmit();
       return;
     }
     for (Slot slot : slots.tailMap(lastExecuted, false).values()) {
@@ -508,175 +496,6 @@ public final class Replica {
       if (slot.ownCommit != null) {
         outbox.sendAfter(slot.ownCommitRecord, new Effect.Broadcast(slot.ownCommit.envelope()), effects);
       }
-    }
-  }
-
-  // ---------------------------------------------------------------- view change
-
-  void enterViewChange(long newView) {
-    if (newView <= view && !(newView == view && viewActive)) {
-      return;
-    }
-    view = newView;
-    viewActive = false;
-    viewChangeDeadlineTick = -1;
-    currentNewView = null;
-    slots.clear();
-    outbox.persist(new LogRecord.ViewState(newView, false), effects);
-    long stable = checkpoints.stableSequence();
-    ViewChange viewChange = new ViewChange(newView, stable, checkpoints.stableProof(),
-        new ArrayList<>(preparedCertificates.tailMap(stable, false).values()), self);
-    ownViewChange = signer.sign(viewChange);
-    ownViewChangeRecord = outbox.persist(new LogRecord.OwnMessage(ownViewChange), effects);
-    outbox.sendAfter(ownViewChangeRecord, new Effect.Broadcast(ownViewChange.envelope()), effects);
-    viewChanges.discardBelow(newView);
-    viewChanges.add(ownViewChange, view);
-    trace("view-change to view=" + newView + " prepared=" + viewChange.prepared().size());
-    checkViewChangeQuorum();
-  }
-
-  private boolean onViewChange(SignedMessage signed) {
-    ViewChange viewChange = signed.as(ViewChange.class);
-    if (viewChange.newView() < view || (viewChange.newView() == view && viewActive)) {
-      if (viewActive && currentNewView != null) {
-        outbox.sendAfter(currentNewViewRecord,
-            new Effect.Send(viewChange.replica(), currentNewView.envelope()), effects);
-      }
-      return ignore(Ignored.STALE_VIEW_CHANGE);
-    }
-    if (!rules.isValid(viewChange)) {
-      return ignore(Ignored.INVALID_VIEW_CHANGE);
-    }
-    if (!viewChanges.add(signed, view)) {
-      return ignore(Ignored.VIEW_TOO_FAR_AHEAD);
-    }
-    OptionalLong join = viewChanges.joinableView(view, config.joinQuorum());
-    if (join.isPresent()) {
-      enterViewChange(join.getAsLong());
-    }
-    if (!viewActive) {
-      checkViewChangeQuorum();
-    }
-    return true;
-  }
-
-  private void checkViewChangeQuorum() {
-    List<SignedMessage> received = viewChanges.forView(view);
-    if (received.size() < config.quorum()) {
-      return;
-    }
-    if (viewChangeDeadlineTick < 0) {
-      long failedViews = Math.min(view - lastActiveView - 1, 8);
-      viewChangeDeadlineTick = tick + ((long) config.requestTimeoutTicks() << Math.max(0, failedViews));
-    }
-    if (isPrimary() && currentNewView == null) {
-      sendNewView(received.subList(0, config.quorum()));
-    }
-  }
-
-  private void sendNewView(List<SignedMessage> chosen) {
-    NewViewPlan plan = newViewBuilder.plan(decodeViewChanges(chosen));
-    List<SignedMessage> prePrepares = new ArrayList<>();
-    for (NewViewPlan.Entry entry : plan.entries().values()) {
-      prePrepares.add(signer.sign(new PrePrepare(view, entry.sequence(), entry.batchDigest(),
-          entry.batchBytes(), entry.batch(), self)));
-    }
-    SignedMessage newView = signer.sign(new NewView(view, chosen, prePrepares, self));
-    long record = outbox.persist(new LogRecord.OwnMessage(newView), effects);
-    outbox.sendAfter(record, new Effect.Broadcast(newView.envelope()), effects);
-    enterNewView(newView, plan, record);
-  }
-
-  private static List<ViewChange> decodeViewChanges(List<SignedMessage> signed) {
-    List<ViewChange> decoded = new ArrayList<>();
-    for (SignedMessage viewChange : signed) {
-      decoded.add(viewChange.as(ViewChange.class));
-    }
-    return decoded;
-  }
-
-  private boolean onNewView(SignedMessage signed) {
-    NewView newView = signed.as(NewView.class);
-    if (newView.view() < view || (newView.view() == view && viewActive)) {
-      return ignore(Ignored.STALE_NEW_VIEW);
-    }
-    if (newView.replica() != config.primary(newView.view())) {
-      return ignore(Ignored.NOT_FROM_PRIMARY);
-    }
-    Optional<NewViewPlan> plan = checkNewView(newView);
-    if (plan.isEmpty()) {
-      return ignore(Ignored.INVALID_NEW_VIEW);
-    }
-    long record = outbox.persist(new LogRecord.AcceptedMessage(signed), effects);
-    enterNewView(signed, plan.get(), record);
-    return true;
-  }
-
-  /** Recomputes O from V and accepts the new-view only if it is exactly what was received. */
-  private Optional<NewViewPlan> checkNewView(NewView newView) {
-    java.util.TreeSet<Integer> senders = new java.util.TreeSet<>();
-    for (SignedMessage signed : newView.viewChanges()) {
-      if (!(signed.message() instanceof ViewChange viewChange)
-          || viewChange.newView() != newView.view() || !rules.isValid(viewChange)
-          || !senders.add(viewChange.replica())) {
-        return Optional.empty();
-      }
-    }
-    if (senders.size() < config.quorum()) {
-      return Optional.empty();
-    }
-    NewViewPlan plan = newViewBuilder.plan(decodeViewChanges(newView.viewChanges()));
-    if (plan.entries().size() != newView.prePrepares().size()) {
-      return Optional.empty();
-    }
-    int index = 0;
-    for (NewViewPlan.Entry entry : plan.entries().values()) {
-      SignedMessage signed = newView.prePrepares().get(index++);
-      if (!(signed.message() instanceof PrePrepare prePrepare) || prePrepare.view() != newView.view()
-          || prePrepare.replica() != newView.replica() || prePrepare.sequence() != entry.sequence()
-          || !prePrepare.batchDigest().equals(entry.batchDigest())) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(plan);
-  }
-
-  private void enterNewView(SignedMessage signed, NewViewPlan plan, long record) {
-    NewView newView = signed.as(NewView.class);
-    view = newView.view();
-    viewActive = true;
-    lastActiveView = view;
-    viewChangeDeadlineTick = -1;
-    ownViewChange = null;
-    currentNewView = signed;
-    currentNewViewRecord = record;
-    outbox.persist(new LogRecord.ViewState(view, true), effects);
-    viewChanges.discardBelow(view + 1);
-    if (plan.minSequence() > checkpoints.stableSequence()) {
-      enterStableCheckpoint(new LogRecord.StableCheckpoint(plan.minSequence(), plan.minStateDigest(),
-          plan.minProof()));
-    }
-    slots.clear();
-    requests.restartTimers(tick);
-    installPrePrepares(newView);
-    nextSequence = Math.max(nextSequence, Math.max(plan.maxSequence(), checkpoints.stableSequence()) + 1);
-    trace("new-view view=" + view + " min-s=" + plan.minSequence() + " max-s=" + plan.maxSequence());
-    tryPropose();
-  }
-
-  private void installPrePrepares(NewView newView) {
-    for (SignedMessage signed : newView.prePrepares()) {
-      PrePrepare prePrepare = signed.as(PrePrepare.class);
-      if (prePrepare.sequence() <= checkpoints.stableSequence()) {
-        continue;
-      }
-      Slot slot = slot(prePrepare.sequence());
-      slot.prePrepare = signed;
-      requests.markProposed(prePrepare.batch());
-      if (!isPrimary()) {
-        sendPrepare(slot);
-      }
-      checkPrepared(slot);
     }
   }
 
@@ -705,7 +524,7 @@ public final class Replica {
   }
 
   void restoreActiveView() {
-    lastActiveView = view;
+    viewChanges.lastActiveView = view;
   }
 
   void restoreFetch() {
@@ -716,7 +535,7 @@ public final class Replica {
     }
   }
 
-  private void trace(String event) {
+  void trace(String event) {
     effects.add(new Effect.Trace("replica=" + self + " " + event));
   }
 
@@ -724,7 +543,7 @@ public final class Replica {
     if (lastExecuted > lastExecuteIssued) {
       throw new IllegalStateException("executed beyond what was issued");
     }
-    if (viewActive && ownViewChange != null) {
+    if (viewActive && viewChanges.hasOwnViewChange()) {
       throw new IllegalStateException("active view with a pending own view-change");
     }
     long low = checkpoints.stableSequence();

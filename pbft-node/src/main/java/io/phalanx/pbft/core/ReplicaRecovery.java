@@ -35,7 +35,7 @@ final class ReplicaRecovery {
       replica.view = state.view();
       replica.viewActive = state.active();
       if (state.active()) {
-        replica.ownViewChange = null;
+        replica.viewChanges.ownViewChange = null;
       }
     } else if (record instanceof LogRecord.StableCheckpoint stable) {
       if (stable.sequence() > replica.checkpoints.stableSequence()) {
@@ -91,8 +91,8 @@ final class ReplicaRecovery {
       }
       case VIEW_CHANGE -> {
         if (((ViewChange) message).newView() == replica.view && !replica.viewActive) {
-          replica.ownViewChange = signed;
-          replica.ownViewChangeRecord = Outbox.DURABLE;
+          replica.viewChanges.ownViewChange = signed;
+          replica.viewChanges.ownViewChangeRecord = Outbox.DURABLE;
         }
       }
       case NEW_VIEW -> applyAccepted(signed);
@@ -109,8 +109,8 @@ final class ReplicaRecovery {
     } else if (signed.message() instanceof NewView newView) {
       replica.slots.clear();
       replica.view = newView.view();
-      replica.currentNewView = signed;
-      replica.currentNewViewRecord = Outbox.DURABLE;
+      replica.viewChanges.currentNewView = signed;
+      replica.viewChanges.currentNewViewRecord = Outbox.DURABLE;
       for (SignedMessage prePrepareSigned : newView.prePrepares()) {
         PrePrepare prePrepare = prePrepareSigned.as(PrePrepare.class);
         Slot slot = replica.slot(prePrepare.sequence());
