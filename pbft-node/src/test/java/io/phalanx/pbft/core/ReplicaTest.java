@@ -142,4 +142,34 @@ class ReplicaTest {
     assertFalse(persistsOwnPrepare(effects));
     assertEquals(1L, restarted.ignoredCounts().get(Ignored.CONFLICTING_PRE_PREPARE));
   }
+
+  private static void viewChangesFrom(Replica replica, long newView, int... senders) {
+    for (int sender : senders) {
+      replica.step(new Input.ReceiveMessage(signer(sender).sign(
+          new ViewChange(newView, 0, List.of(), List.of(), sender))));
+    }
+  }
+
+  private static int ticksUntilViewAbove(Replica replica, long view, int ticksMax) {
+    for (int ticks = 1; ticks <= ticksMax; ticks++) {
+      replica.step(new Input.Tick(NOW + ticks));
+      if (replica.view() > view) {
+        return ticks;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void theViewChangeTimerDoublesWithEachFailedView() {
+    Replica replica = new Replica(ReplicaConfig.defaults(4, 3), signer(3));
+    int timeout = ReplicaConfig.defaults(4, 3).requestTimeoutTicks();
+    viewChangesFrom(replica, 1, 0);
+    assertEquals(0, replica.view());
+    viewChangesFrom(replica, 1, 2);
+    assertEquals(1, replica.view(), "joined on f+1; with its own that makes 2f+1 and starts the timer");
+    assertEquals(timeout, ticksUntilViewAbove(replica, 1, 4 * timeout));
+    viewChangesFrom(replica, 2, 0, 1);
+    assertEquals(2 * timeout, ticksUntilViewAbove(replica, 2, 4 * timeout));
+  }
 }
