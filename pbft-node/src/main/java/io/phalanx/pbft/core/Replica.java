@@ -83,7 +83,7 @@ public final class Replica {
     } else if (input instanceof Input.Executed executed) {
       onExecuted(executed);
     } else if (input instanceof Input.StateTransferred transferred) {
-      onStateTransferred(transferred.sequence(), transferred.stateDigest());
+      onStateTransferred(transferred);
     } else {
       throw new IllegalArgumentException("unknown input " + input);
     }
@@ -355,7 +355,8 @@ public final class Replica {
     tryPropose();
   }
 
-  private void onStateTransferred(long sequence, Digest stateDigest) {
+  private void onStateTransferred(Input.StateTransferred transferred) {
+    long sequence = transferred.sequence();
     if (sequence <= lastExecuted || sequence < fetchingSequence) {
       ignore(Ignored.STALE_STATE_TRANSFER);
       return;
@@ -365,7 +366,12 @@ public final class Replica {
     fetchingSequence = -1;
     fetchingDigest = null;
     nextSequence = Math.max(nextSequence, sequence + 1);
-    trace("state transferred seq=" + sequence + " digest=" + stateDigest);
+    for (ExecutedReply reply : transferred.lastReplies()) {
+      clients.record(reply.clientId(), reply.timestamp(), signer.signReply(
+          new Reply(view, reply.timestamp(), reply.clientId(), self, reply.result(), sequence)));
+      requests.onExecuted(reply.clientId(), reply.timestamp());
+    }
+    trace("state transferred seq=" + sequence + " digest=" + transferred.stateDigest());
     tryExecute();
     tryPropose();
   }

@@ -138,7 +138,7 @@ final class SimNode {
       return;
     }
     application.install(sequence, snapshot);
-    input(new Input.StateTransferred(sequence, snapshot.digest()));
+    input(new Input.StateTransferred(sequence, snapshot.digest(), snapshot.lastReplies()));
   }
 
   /** Loses the replica's memory and every record not yet written. */

@@ -208,11 +208,8 @@ public final class Simulation implements NodeListener {
   /** A correct client's send. */
   void clientSend(SimClient client, int replica, Bytes envelope) {
     checker.onClientSigned(envelope);
-    if (envelope.length() > 0) {
-      Verification verification = verifier.verify(envelope);
-      if (verification instanceof Verification.VerifiedRequest request) {
-        checker.onClientOperation(envelope, request.request().request().operation());
-      }
+    if (verifier.verify(envelope) instanceof Verification.VerifiedRequest request) {
+      checker.onClientOperation(envelope, request.request().request().operation());
     }
     transmit(-1, replica, envelope);
   }

@@ -8,7 +8,6 @@ import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.Sha256;
 import io.phalanx.pbft.codec.EnvelopeSigner;
 import io.phalanx.pbft.codec.PayloadCodec;
-import io.phalanx.pbft.sim.SimKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class NewViewBuilderTest {
       new NewViewBuilder(CONFIG, rules, PayloadCodec.encodeBatch(Batch.empty()));
 
   private static EnvelopeSigner signer(int replica) {
-    return new EnvelopeSigner(replica, SimKeys.replica(replica));
+    return new EnvelopeSigner(replica, TestKeys.replica(replica));
   }
 
   /** A valid certificate for (view, sequence) over a batch with this ledger time. */

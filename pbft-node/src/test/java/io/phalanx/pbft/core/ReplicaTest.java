@@ -9,7 +9,6 @@ import io.phalanx.crypto.Sha256;
 import io.phalanx.pbft.codec.EnvelopeSigner;
 import io.phalanx.pbft.codec.PayloadCodec;
 import io.phalanx.pbft.codec.RequestSigner;
-import io.phalanx.pbft.sim.SimKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class ReplicaTest {
   private static final long NOW = 1_000_000;
 
   private static EnvelopeSigner signer(int replica) {
-    return new EnvelopeSigner(replica, SimKeys.replica(replica));
+    return new EnvelopeSigner(replica, TestKeys.replica(replica));
   }
 
   private static Replica backup() {
@@ -29,7 +28,7 @@ class ReplicaTest {
   }
 
   private static SignedMessage prePrepare(long view, long sequence, long ledgerTime) {
-    SignedRequest request = RequestSigner.sign(new Request(100, sequence, false, Bytes.empty()), SimKeys.client(100));
+    SignedRequest request = RequestSigner.sign(new Request(100, sequence, false, Bytes.empty()), TestKeys.client(100));
     Batch batch = new Batch(List.of(request), ledgerTime, false);
     Bytes bytes = PayloadCodec.encodeBatch(batch);
     int primary = (int) (view % 4);
