@@ -29,21 +29,22 @@ public final class Replica {
   final CheckpointTracker checkpoints;
   final TreeMap<Long, PreparedCertificate> preparedCertificates = new TreeMap<>();
   final ViewChanges viewChanges;
+  final NormalCase normalCase;
   final RequestQueue requests;
-  private final ClientTable clients = new ClientTable();
+  final ClientTable clients = new ClientTable();
   private final EnumMap<Ignored, Long> ignoredCounts = new EnumMap<>(Ignored.class);
 
   long view;
   boolean viewActive = true;
   long lastExecuted;
-  private long lastExecuteIssued;
+  long lastExecuteIssued;
   long nextSequence = 1;
   long tick;
-  private long nowMillis;
-  private long executedLedgerTimeMillis;
-  private long fetchingSequence = -1;
-  private Digest fetchingDigest;
-  private long fetchRetryTick;
+  long nowMillis;
+  long executedLedgerTimeMillis;
+  long fetchingSequence = -1;
+  Digest fetchingDigest;
+  long fetchRetryTick;
   List<Effect> effects = new ArrayList<>();
 
   /** A fresh replica at view 0 with nothing executed. */
@@ -54,6 +55,7 @@ public final class Replica {
     this.checkpoints = new CheckpointTracker(config);
     this.requests = new RequestQueue(config.pendingRequestsMax());
     this.viewChanges = new ViewChanges(this, config, signer);
+    this.normalCase = new NormalCase(this, config, signer);
   }
 
   /**
@@ -81,9 +83,9 @@ public final class Replica {
     } else if (input instanceof Input.Persisted persisted) {
       outbox.onPersisted(persisted.upToRecordId(), effects);
     } else if (input instanceof Input.Executed executed) {
-      onExecuted(executed);
+      normalCase.onExecuted(executed);
     } else if (input instanceof Input.StateTransferred transferred) {
-      onStateTransferred(transferred);
+      normalCase.onStateTransferred(transferred);
     } else {
       throw new IllegalArgumentException("unknown input " + input);
     }
@@ -130,10 +132,10 @@ public final class Replica {
   private void onMessage(SignedMessage signed) {
     Message message = signed.message();
     boolean accepted = switch (MessageKind.of(message)) {
-      case PRE_PREPARE -> onPrePrepare(signed);
-      case PREPARE -> onPrepare(signed);
-      case COMMIT -> onCommit(signed);
-      case CHECKPOINT -> onCheckpoint(signed);
+      case PRE_PREPARE -> normalCase.onPrePrepare(signed);
+      case PREPARE -> normalCase.onPrepare(signed);
+      case COMMIT -> normalCase.onCommit(signed);
+      case CHECKPOINT -> normalCase.onCheckpoint(signed);
       case VIEW_CHANGE -> viewChanges.onViewChange(signed);
       case NEW_VIEW -> viewChanges.onNewView(signed);
     };
@@ -145,235 +147,6 @@ public final class Replica {
   boolean ignore(Ignored reason) {
     ignoredCounts.merge(reason, 1L, Long::sum);
     return false;
-  }
-
-  // ---------------------------------------------------------------- normal case
-
-  private boolean onPrePrepare(SignedMessage signed) {
-    PrePrepare prePrepare = signed.as(PrePrepare.class);
-    if (!isActiveIn(prePrepare.view())) {
-      return ignore(Ignored.WRONG_VIEW);
-    }
-    if (prePrepare.replica() != config.primary(view) || isPrimary()) {
-      return ignore(Ignored.NOT_FROM_PRIMARY);
-    }
-    if (!isInsideWatermarks(prePrepare.sequence())) {
-      return ignore(Ignored.OUTSIDE_WATERMARKS);
-    }
-    Slot slot = slot(prePrepare.sequence());
-    if (slot.hasPrePrepare()) {
-      answerLaggingReplica(slot, prePrepare.replica());
-      return ignore(slot.digest().equals(prePrepare.batchDigest())
-          ? Ignored.DUPLICATE : Ignored.CONFLICTING_PRE_PREPARE);
-    }
-    if (prePrepare.batch().nullBatch()) {
-      return ignore(Ignored.NULL_BATCH_OUTSIDE_NEW_VIEW);
-    }
-    if (!isLedgerTimeAcceptable(prePrepare.sequence(), prePrepare.batch().ledgerTimeMillis())) {
-      return ignore(Ignored.LEDGER_TIME_OUT_OF_BOUNDS);
-    }
-    slot.prePrepare = signed;
-    slot.prePrepareRecord = outbox.persist(new LogRecord.AcceptedMessage(signed), effects);
-    requests.markProposed(prePrepare.batch());
-    sendPrepare(slot);
-    checkPrepared(slot);
-    return true;
-  }
-
-  private boolean onPrepare(SignedMessage signed) {
-    Prepare prepare = signed.as(Prepare.class);
-    if (!isActiveIn(prepare.view())) {
-      return ignore(Ignored.WRONG_VIEW);
-    }
-    if (prepare.replica() == config.primary(view)) {
-      return ignore(Ignored.PREPARE_FROM_PRIMARY);
-    }
-    if (!isInsideWatermarks(prepare.sequence())) {
-      return ignore(Ignored.OUTSIDE_WATERMARKS);
-    }
-    Slot slot = slot(prepare.sequence());
-    if (slot.prepares.putIfAbsent(prepare.replica(), signed) != null) {
-      answerLaggingReplica(slot, prepare.replica());
-      return ignore(Ignored.DUPLICATE);
-    }
-    checkPrepared(slot);
-    return true;
-  }
-
-  private boolean onCommit(SignedMessage signed) {
-    Commit commit = signed.as(Commit.class);
-    if (!isActiveIn(commit.view())) {
-      return ignore(Ignored.WRONG_VIEW);
-    }
-    if (!isInsideWatermarks(commit.sequence())) {
-      return ignore(Ignored.OUTSIDE_WATERMARKS);
-    }
-    Slot slot = slot(commit.sequence());
-    if (slot.commits.putIfAbsent(commit.replica(), signed) != null) {
-      answerLaggingReplica(slot, commit.replica());
-      return ignore(Ignored.DUPLICATE);
-    }
-    checkCommitted(slot);
-    return true;
-  }
-
-  /** A peer repeating a vote for a sequence we finished is stuck there: give it our votes. */
-  private void answerLaggingReplica(Slot slot, int replica) {
-    if (!slot.committed || replica == self || !slot.mayAnswer(replica, tick, config.retransmitTicks())) {
-      return;
-    }
-    if (isPrimary() && slot.prePrepareRecord >= 0 && slot.ownPrepare == null) {
-      outbox.sendAfter(slot.prePrepareRecord, new Effect.Send(replica, slot.prePrepare.envelope()), effects);
-    }
-    if (slot.ownPrepare != null) {
-      outbox.sendAfter(slot.ownPrepareRecord, new Effect.Send(replica, slot.ownPrepare.envelope()), effects);
-    }
-    if (slot.ownCommit != null) {
-      outbox.sendAfter(slot.ownCommitRecord, new Effect.Send(replica, slot.ownCommit.envelope()), effects);
-    }
-  }
-
-  void sendPrepare(Slot slot) {
-    SignedMessage prepare = signer.sign(new Prepare(view, slot.sequence, slot.digest(), self));
-    slot.ownPrepare = prepare;
-    slot.ownPrepareRecord = outbox.persist(new LogRecord.OwnMessage(prepare), effects);
-    slot.prepares.put(self, prepare);
-    outbox.sendAfter(slot.ownPrepareRecord, new Effect.Broadcast(prepare.envelope()), effects);
-  }
-
-  void checkPrepared(Slot slot) {
-    if (!slot.hasPrePrepare() || slot.prepared) {
-      return;
-    }
-    List<SignedMessage> matching = slot.matchingPrepares(config.primary(view));
-    if (matching.size() < config.prepareQuorum()) {
-      return;
-    }
-    slot.prepared = true;
-    PreparedCertificate certificate =
-        new PreparedCertificate(slot.prePrepare, matching.subList(0, config.prepareQuorum()));
-    preparedCertificates.put(slot.sequence, certificate);
-    outbox.persist(new LogRecord.Prepared(certificate), effects);
-    SignedMessage commit = signer.sign(new Commit(view, slot.sequence, slot.digest(), self));
-    slot.ownCommit = commit;
-    slot.ownCommitRecord = outbox.persist(new LogRecord.OwnMessage(commit), effects);
-    slot.commits.put(self, commit);
-    if (config.mutation() == Mutation.COMMIT_BEFORE_PERSIST) {
-      effects.add(new Effect.Broadcast(commit.envelope()));
-    } else {
-      outbox.sendAfter(slot.ownCommitRecord, new Effect.Broadcast(commit.envelope()), effects);
-    }
-    checkCommitted(slot);
-  }
-
-  private void checkCommitted(Slot slot) {
-    if (!slot.prepared || slot.committed || slot.matchingCommitCount() < config.quorum()) {
-      return;
-    }
-    slot.committed = true;
-    trace("committed seq=" + slot.sequence + " view=" + view);
-    tryExecute();
-  }
-
-  private void tryExecute() {
-    while (fetchingSequence < 0) {
-      Slot slot = slots.get(lastExecuteIssued + 1);
-      if (slot == null || !slot.committed) {
-        return;
-      }
-      lastExecuteIssued = slot.sequence;
-      effects.add(new Effect.Execute(slot.sequence, slot.digest(), slot.prePrepareMessage().batch()));
-    }
-  }
-
-  private void onExecuted(Input.Executed executed) {
-    long sequence = executed.sequence();
-    if (sequence != lastExecuted + 1 || sequence > lastExecuteIssued) {
-      throw new IllegalStateException("executed " + sequence + " out of order: last executed "
-          + lastExecuted + ", issued up to " + lastExecuteIssued);
-    }
-    lastExecuted = sequence;
-    Slot slot = slots.get(sequence);
-    if (slot != null && slot.hasPrePrepare() && !slot.prePrepareMessage().batch().nullBatch()) {
-      executedLedgerTimeMillis = Math.max(executedLedgerTimeMillis,
-          slot.prePrepareMessage().batch().ledgerTimeMillis());
-    }
-    for (ExecutedReply reply : executed.replies()) {
-      Bytes envelope = signer.signReply(
-          new Reply(view, reply.timestamp(), reply.clientId(), self, reply.result(), sequence));
-      clients.record(reply.clientId(), reply.timestamp(), envelope);
-      requests.onExecuted(reply.clientId(), reply.timestamp());
-      effects.add(new Effect.SendReply(reply.clientId(), envelope));
-    }
-    if (sequence % config.checkpointInterval() == 0) {
-      sendCheckpoint(sequence, executed.stateDigest());
-    }
-  }
-
-  private void sendCheckpoint(long sequence, Digest stateDigest) {
-    SignedMessage checkpoint = signer.sign(new Checkpoint(sequence, stateDigest, self));
-    long record = outbox.persist(new LogRecord.OwnMessage(checkpoint), effects);
-    outbox.sendAfter(record, new Effect.Broadcast(checkpoint.envelope()), effects);
-    checkpoints.recordOwn(checkpoint, record);
-    checkpoints.add(checkpoint).ifPresent(this::enterStableCheckpoint);
-  }
-
-  // ---------------------------------------------------------------- checkpoints
-
-  private boolean onCheckpoint(SignedMessage signed) {
-    Checkpoint checkpoint = signed.as(Checkpoint.class);
-    if (checkpoint.sequence() < checkpoints.stableSequence()) {
-      long stable = checkpoints.stableSequence();
-      checkpoints.ownAt(stable).ifPresent(own -> outbox.sendAfter(checkpoints.ownRecord(stable),
-          new Effect.Send(checkpoint.replica(), own.envelope()), effects));
-      return ignore(Ignored.STALE_CHECKPOINT);
-    }
-    if (checkpoint.sequence() == checkpoints.stableSequence()) {
-      return ignore(Ignored.STALE_CHECKPOINT);
-    }
-    checkpoints.add(signed).ifPresent(this::enterStableCheckpoint);
-    return true;
-  }
-
-  void enterStableCheckpoint(LogRecord.StableCheckpoint stable) {
-    long sequence = stable.sequence();
-    if (sequence <= checkpoints.stableSequence()) {
-      return;
-    }
-    outbox.persist(stable, effects);
-    checkpoints.enterStable(stable);
-    slots.headMap(sequence, true).clear();
-    preparedCertificates.headMap(sequence, true).clear();
-    trace("stable checkpoint seq=" + sequence);
-    if (lastExecuteIssued < sequence) {
-      fetchingSequence = sequence;
-      fetchingDigest = stable.stateDigest();
-      fetchRetryTick = tick + config.requestTimeoutTicks();
-      effects.add(new Effect.FetchState(sequence, stable.stateDigest()));
-    }
-    nextSequence = Math.max(nextSequence, sequence + 1);
-    tryPropose();
-  }
-
-  private void onStateTransferred(Input.StateTransferred transferred) {
-    long sequence = transferred.sequence();
-    if (sequence <= lastExecuted || sequence < fetchingSequence) {
-      ignore(Ignored.STALE_STATE_TRANSFER);
-      return;
-    }
-    lastExecuted = sequence;
-    lastExecuteIssued = sequence;
-    fetchingSequence = -1;
-    fetchingDigest = null;
-    nextSequence = Math.max(nextSequence, sequence + 1);
-    for (ExecutedReply reply : transferred.lastReplies()) {
-      clients.record(reply.clientId(), reply.timestamp(), signer.signReply(
-          new Reply(view, reply.timestamp(), reply.clientId(), self, reply.result(), sequence)));
-      requests.onExecuted(reply.clientId(), reply.timestamp());
-    }
-    trace("state transferred seq=" + sequence + " digest=" + transferred.stateDigest());
-    tryExecute();
-    tryPropose();
   }
 
   // ---------------------------------------------------------------- clients and batching
@@ -432,10 +205,10 @@ public final class Replica {
     slot.prePrepareRecord = outbox.persist(new LogRecord.OwnMessage(signed), effects);
     outbox.sendAfter(slot.prePrepareRecord, new Effect.Broadcast(signed.envelope()), effects);
     trace("pre-prepare seq=" + sequence + " view=" + view + " requests=" + taken.size());
-    checkPrepared(slot);
+    normalCase.checkPrepared(slot);
   }
 
-  private long previousLedgerTime(long sequence) {
+  long previousLedgerTime(long sequence) {
     long previous = lastExecuted < sequence ? executedLedgerTimeMillis : 0;
     for (Slot slot : slots.headMap(sequence, false).values()) {
       if (slot.hasPrePrepare()) {
@@ -445,7 +218,7 @@ public final class Replica {
     return previous;
   }
 
-  private boolean isLedgerTimeAcceptable(long sequence, long ledgerTimeMillis) {
+  boolean isLedgerTimeAcceptable(long sequence, long ledgerTimeMillis) {
     if (Math.abs(ledgerTimeMillis - nowMillis) > config.ledgerTimeBoundMillis()
         || ledgerTimeMillis <= previousLedgerTime(sequence)) {
       return false;
@@ -507,11 +280,11 @@ public final class Replica {
 
   // ---------------------------------------------------------------- helpers and invariants
 
-  private boolean isActiveIn(long messageView) {
+  boolean isActiveIn(long messageView) {
     return viewActive && messageView == view;
   }
 
-  private boolean isInsideWatermarks(long sequence) {
+  boolean isInsideWatermarks(long sequence) {
     if (config.mutation() == Mutation.ACCEPT_OUTSIDE_WATERMARKS) {
       return sequence > 0;
     }

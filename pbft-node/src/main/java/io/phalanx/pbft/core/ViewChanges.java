@@ -197,7 +197,7 @@ final class ViewChanges {
     replica.outbox.persist(new LogRecord.ViewState(replica.view, true), replica.effects);
     tracker.discardBelow(replica.view + 1);
     if (plan.minSequence() > replica.checkpoints.stableSequence()) {
-      replica.enterStableCheckpoint(new LogRecord.StableCheckpoint(plan.minSequence(), plan.minStateDigest(),
+      replica.normalCase.enterStableCheckpoint(new LogRecord.StableCheckpoint(plan.minSequence(), plan.minStateDigest(),
           plan.minProof()));
     }
     replica.slots.clear();
@@ -218,9 +218,9 @@ final class ViewChanges {
       slot.prePrepare = signed;
       replica.requests.markProposed(prePrepare.batch());
       if (!replica.isPrimary()) {
-        replica.sendPrepare(slot);
+        replica.normalCase.sendPrepare(slot);
       }
-      replica.checkPrepared(slot);
+      replica.normalCase.checkPrepared(slot);
     }
   }
 }
