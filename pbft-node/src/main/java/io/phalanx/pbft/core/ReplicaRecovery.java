@@ -109,6 +109,10 @@ final class ReplicaRecovery {
     } else if (signed.message() instanceof NewView newView) {
       replica.slots.clear();
       replica.view = newView.view();
+      // Accepting (or sending) a new-view is entering its view, even if the ViewState record
+      // that follows it was lost in the crash.
+      replica.viewActive = true;
+      replica.viewChanges.ownViewChange = null;
       replica.viewChanges.currentNewView = signed;
       replica.viewChanges.currentNewViewRecord = Outbox.DURABLE;
       for (SignedMessage prePrepareSigned : newView.prePrepares()) {

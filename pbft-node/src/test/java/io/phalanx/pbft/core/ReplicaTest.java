@@ -171,4 +171,19 @@ class ReplicaTest {
     viewChangesFrom(replica, 2, 0, 1);
     assertEquals(2 * timeout, ticksUntilViewAbove(replica, 2, 4 * timeout));
   }
+
+  @Test
+  void aReplicaThatCrashedRightAfterPersistingANewViewRestartsActiveInThatView() {
+    long newView = 1;
+    List<SignedMessage> viewChanges = new ArrayList<>();
+    for (int replica = 0; replica < 3; replica++) {
+      viewChanges.add(signer(replica).sign(new ViewChange(newView, 0, List.of(), List.of(), replica)));
+    }
+    SignedMessage newViewMessage = signer(1).sign(new NewView(newView, viewChanges, List.of(), 1));
+    List<LogRecord> durable = List.of(new LogRecord.ViewState(1, false),
+        new LogRecord.OwnMessage(viewChanges.get(2)), new LogRecord.AcceptedMessage(newViewMessage));
+    Replica restarted = Replica.restart(ReplicaConfig.defaults(4, 2), signer(2), durable, 0);
+    assertEquals(1, restarted.view());
+    assertTrue(restarted.isViewActive());
+  }
 }
