@@ -190,6 +190,12 @@ public final class Ledger implements AutoCloseable {
     return ReadOnlyQueries.member(store, memberId);
   }
 
+  /** The exactly-once table (last executed timestamp and reply per client), by client id. */
+  public java.util.SortedMap<Long, io.phalanx.ledger.state.ClientEntry> clientTable() {
+    checkRunning();
+    return ReadOnlyQueries.clientTable(store);
+  }
+
   public Digest stateDigest() {
     checkRunning();
     return accumulator.digest();

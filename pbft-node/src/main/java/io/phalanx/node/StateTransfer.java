@@ -6,12 +6,15 @@ import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.ledger.BatchInput;
 import io.phalanx.ledger.Ledger;
 import io.phalanx.pbft.core.Effect;
+import io.phalanx.pbft.core.ExecutedReply;
 import io.phalanx.pbft.core.Input;
 import io.phalanx.protocol.Payload;
 import io.phalanx.protocol.SenderKind;
 import io.phalanx.protocol.StateTransferRequest;
 import io.phalanx.protocol.StateTransferResponse;
 import io.phalanx.wire.Envelopes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +153,11 @@ final class StateTransfer {
           + done.sequence() + " differs from the certified " + done.stateDigest());
     }
     LOG.info("state transfer reached checkpoint {}", done.sequence());
-    consensus.accept(new Input.StateTransferred(ledger.lastExecutedSequence(), ledger.stateDigest()));
+    List<ExecutedReply> table = new ArrayList<>();
+    ledger.clientTable().forEach((client, entry) ->
+        table.add(new ExecutedReply(client, entry.lastTimestamp(), entry.reply())));
+    consensus.accept(new Input.StateTransferred(ledger.lastExecutedSequence(), ledger.stateDigest(),
+        table));
   }
 
   private void nextPeer() {

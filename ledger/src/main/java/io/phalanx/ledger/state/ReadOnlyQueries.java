@@ -2,6 +2,8 @@ package io.phalanx.ledger.state;
 
 import io.phalanx.ledger.store.LedgerStore;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The read-only query path: answers a read-only {@link Operation} against the current state
@@ -30,6 +32,26 @@ public final class ReadOnlyQueries {
   }
 
   /** A member of the current state. */
+  /**
+   * The whole exactly-once table, by client id: what a replica that caught up by state transfer
+   * hands its PBFT core so that requests executed inside the transferred range are known.
+   */
+  public static SortedMap<Long, ClientEntry> clientTable(LedgerStore store) {
+    SortedMap<Long, ClientEntry> table = new TreeMap<>();
+    io.phalanx.crypto.Bytes from = StateKeys.client(0);
+    io.phalanx.crypto.Bytes end = StateKeys.client(Long.MAX_VALUE);
+    while (true) {
+      java.util.List<io.phalanx.ledger.store.StoreEntry> chunk = store.scan(from, end, false, 1024);
+      for (io.phalanx.ledger.store.StoreEntry entry : chunk) {
+        table.put(StateKeys.clientIdOf(entry.key()), RecordEncoding.decodeClient(entry.value()));
+      }
+      if (chunk.size() < 1024) {
+        return table;
+      }
+      from = StateKeys.client(StateKeys.clientIdOf(chunk.get(chunk.size() - 1).key()) + 1);
+    }
+  }
+
   public static Optional<Member> member(LedgerStore store, long memberId) {
     return new StateRecords(new WorkingState(store)).member(memberId);
   }

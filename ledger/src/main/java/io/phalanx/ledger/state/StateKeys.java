@@ -52,6 +52,12 @@ public final class StateKeys {
     return Bytes.wrapOwned(header(CLIENT, 8).putLong(clientId).array());
   }
 
+  /** The client id of a key made by {@link #client}. */
+  static long clientIdOf(Bytes key) {
+    byte[] raw = key.toByteArray();
+    return ByteBuffer.wrap(raw, raw.length - 8, 8).getLong();
+  }
+
   static Bytes member(long memberId) {
     return Bytes.wrapOwned(header(MEMBER, 8).putLong(memberId).array());
   }

@@ -16,6 +16,7 @@ final class CheckpointTracker {
   private final int votesPerReplicaMax;
   private final TreeMap<Long, TreeMap<Integer, SignedMessage>> votes = new TreeMap<>();
   private final TreeMap<Long, SignedMessage> own = new TreeMap<>();
+  private final TreeMap<Long, Long> ownRecords = new TreeMap<>();
   private long stableSequence;
   private Digest stableDigest = Digest.zero();
   private List<SignedMessage> stableProof = List.of();
@@ -45,8 +46,15 @@ final class CheckpointTracker {
     return Optional.ofNullable(own.get(sequence));
   }
 
-  void recordOwn(SignedMessage checkpoint) {
-    own.put(checkpoint.as(Checkpoint.class).sequence(), checkpoint);
+  /** This replica's own checkpoint and the id of the record it must wait for before sending. */
+  void recordOwn(SignedMessage checkpoint, long recordId) {
+    long sequence = checkpoint.as(Checkpoint.class).sequence();
+    own.put(sequence, checkpoint);
+    ownRecords.put(sequence, recordId);
+  }
+
+  long ownRecord(long sequence) {
+    return ownRecords.getOrDefault(sequence, Long.MAX_VALUE);
   }
 
   /** Adds a vote; returns the new stable checkpoint if this vote made one. */
@@ -94,5 +102,6 @@ final class CheckpointTracker {
     stableProof = stable.proof();
     votes.headMap(stableSequence, true).clear();
     own.headMap(stableSequence, false).clear();
+    ownRecords.headMap(stableSequence, false).clear();
   }
 }

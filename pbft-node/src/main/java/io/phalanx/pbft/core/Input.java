@@ -34,10 +34,16 @@ public sealed interface Input {
     }
   }
 
-  /** The executor installed the state certified at a stable checkpoint (after a FetchState). */
-  record StateTransferred(long sequence, Digest stateDigest) implements Input {
+  /**
+   * The executor installed the state certified at a stable checkpoint (after a FetchState);
+   * {@code lastReplies} is that state's client table: per client the last executed timestamp and
+   * its result.
+   */
+  record StateTransferred(long sequence, Digest stateDigest, List<ExecutedReply> lastReplies)
+      implements Input {
     public StateTransferred {
       Objects.requireNonNull(stateDigest, "stateDigest");
+      lastReplies = List.copyOf(lastReplies);
     }
   }
 }

@@ -35,7 +35,7 @@ final class ReplicaRecovery {
       replica.view = state.view();
       replica.viewActive = state.active();
       if (state.active()) {
-        replica.ownViewChange = null;
+        replica.viewChanges.ownViewChange = null;
       }
     } else if (record instanceof LogRecord.StableCheckpoint stable) {
       if (stable.sequence() > replica.checkpoints.stableSequence()) {
@@ -86,13 +86,13 @@ final class ReplicaRecovery {
         }
       }
       case CHECKPOINT -> {
-        replica.checkpoints.recordOwn(signed);
+        replica.checkpoints.recordOwn(signed, Outbox.DURABLE);
         replica.checkpoints.add(signed);
       }
       case VIEW_CHANGE -> {
         if (((ViewChange) message).newView() == replica.view && !replica.viewActive) {
-          replica.ownViewChange = signed;
-          replica.ownViewChangeRecord = Outbox.DURABLE;
+          replica.viewChanges.ownViewChange = signed;
+          replica.viewChanges.ownViewChangeRecord = Outbox.DURABLE;
         }
       }
       case NEW_VIEW -> applyAccepted(signed);
@@ -109,7 +109,12 @@ final class ReplicaRecovery {
     } else if (signed.message() instanceof NewView newView) {
       replica.slots.clear();
       replica.view = newView.view();
-      replica.currentNewView = signed;
+      // Accepting (or sending) a new-view is entering its view, even if the ViewState record
+      // that follows it was lost in the crash.
+      replica.viewActive = true;
+      replica.viewChanges.ownViewChange = null;
+      replica.viewChanges.currentNewView = signed;
+      replica.viewChanges.currentNewViewRecord = Outbox.DURABLE;
       for (SignedMessage prePrepareSigned : newView.prePrepares()) {
         PrePrepare prePrepare = prePrepareSigned.as(PrePrepare.class);
         Slot slot = replica.slot(prePrepare.sequence());

@@ -9,6 +9,9 @@ interface NodeListener {
   /** {@code to} is a replica index, or -1 for every other replica. */
   void send(SimNode from, int to, Bytes envelope);
 
+  /** A verified replica message reached {@code node} (before the core sees it). */
+  default void delivered(SimNode node, io.phalanx.pbft.core.SignedMessage message) {}
+
   void reply(SimNode from, long clientId, Bytes envelope);
 
   /** Records were handed to the disk; call {@link SimNode#completePersist} when durable. */

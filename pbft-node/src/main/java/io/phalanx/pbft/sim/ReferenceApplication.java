@@ -30,6 +30,15 @@ public final class ReferenceApplication {
       return new State(new TreeMap<>(balances), new TreeMap<>(clients));
     }
 
+    /** The client table as the core's view of it: per client the last timestamp and result. */
+    List<ExecutedReply> lastReplies() {
+      List<ExecutedReply> replies = new ArrayList<>();
+      for (Map.Entry<Long, LastResult> entry : clients.entrySet()) {
+        replies.add(new ExecutedReply(entry.getKey(), entry.getValue().timestamp(), entry.getValue().result()));
+      }
+      return replies;
+    }
+
     Digest digest() {
       Sha256.Hasher hasher = Sha256.hasher();
       for (Map.Entry<Integer, Long> entry : balances.entrySet()) {

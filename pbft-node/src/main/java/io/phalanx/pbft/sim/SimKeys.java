@@ -42,7 +42,15 @@ public final class SimKeys {
     return new Membership(replicaKeys, clientKeys);
   }
 
+  private static final java.util.TreeMap<String, SigningKeyPair> DERIVED = new java.util.TreeMap<>();
+
   private static SigningKeyPair derive(String label) {
+    synchronized (DERIVED) {
+      return DERIVED.computeIfAbsent(label, SimKeys::deriveFresh);
+    }
+  }
+
+  private static SigningKeyPair deriveFresh(String label) {
     return SigningKeyPair.of(PrivateKey.of(Sha256.hash(label.getBytes(StandardCharsets.UTF_8)).toByteArray()));
   }
 }

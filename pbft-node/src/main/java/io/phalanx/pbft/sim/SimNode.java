@@ -30,8 +30,14 @@ final class SimNode {
   private final List<Effect.Persist> pendingWrites = new ArrayList<>();
   private final ArrayDeque<Input> inputs = new ArrayDeque<>();
   private boolean draining;
+  private final java.util.TreeSet<Digest> durableOwnEnvelopes = new java.util.TreeSet<>();
   Replica replica;
   long crashes;
+
+  /** Whether this replica's own signed envelope is in its durable records. */
+  boolean isDurableOwn(Bytes envelope) {
+    return durableOwnEnvelopes.contains(io.phalanx.crypto.Sha256.hash(envelope));
+  }
 
   SimNode(int index, ReplicaConfig config, MessageSigner signer, Verifier verifier, NodeListener listener) {
     this.index = index;
@@ -53,6 +59,7 @@ final class SimNode {
     }
     Verification verification = verifier.verify(envelope);
     if (verification instanceof Verification.VerifiedMessage message) {
+      listener.delivered(this, message.message());
       input(new Input.ReceiveMessage(message.message()));
     } else if (verification instanceof Verification.VerifiedRequest request) {
       input(new Input.ReceiveRequest(request.request()));
@@ -115,6 +122,9 @@ final class SimNode {
     while (!pendingWrites.isEmpty() && pendingWrites.get(0).recordId() <= upToRecordId) {
       Effect.Persist write = pendingWrites.remove(0);
       durable.add(write.record());
+      if (write.record() instanceof LogRecord.OwnMessage own) {
+        durableOwnEnvelopes.add(io.phalanx.crypto.Sha256.hash(own.message().envelope()));
+      }
       done = write.recordId();
     }
     if (done >= 0) {
@@ -128,7 +138,7 @@ final class SimNode {
       return;
     }
     application.install(sequence, snapshot);
-    input(new Input.StateTransferred(sequence, snapshot.digest()));
+    input(new Input.StateTransferred(sequence, snapshot.digest(), snapshot.lastReplies()));
   }
 
   /** Loses the replica's memory and every record not yet written. */
