@@ -162,9 +162,11 @@ final class TransferCreation {
           debit.creditsPending(), debit.creditsPosted());
       newCredit = credit.withBalances(credit.debitsPending(), credit.debitsPosted(),
           credit.creditsPending() + amount, credit.creditsPosted());
-      records.putPendingStatus(transfer.id(), PendingStatus.PENDING);
+      // A new transfer id has no status yet, and the expiry key embeds a fresh timestamp.
+      records.state().putFresh(StateKeys.pendingStatus(transfer.id()),
+          RecordEncoding.encode(PendingStatus.PENDING));
       if (transfer.timeoutSeconds() != 0) {
-        records.state().put(StateKeys.expiry(PendingResolution.deadlineMillis(transfer),
+        records.state().putFresh(StateKeys.expiry(PendingResolution.deadlineMillis(transfer),
             transfer.timestamp(), transfer.id()), io.phalanx.crypto.Bytes.empty());
       }
     } else {
