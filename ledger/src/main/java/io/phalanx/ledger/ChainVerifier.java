@@ -26,9 +26,12 @@ public final class ChainVerifier {
 
   private ChainVerifier() {}
 
-  /** Verifies the LevelDB ledger in {@code directory} (opened, then closed). */
+  /**
+   * Verifies the existing LevelDB ledger in {@code directory} (opened, then closed; a missing
+   * database is a {@link io.phalanx.ledger.store.LedgerStorageException}).
+   */
   public static ChainReport verify(Path directory, GenesisConfig genesis) {
-    try (LevelDbLedgerStore store = LevelDbLedgerStore.open(directory)) {
+    try (LevelDbLedgerStore store = LevelDbLedgerStore.openExisting(directory)) {
       return verify(store, genesis);
     }
   }

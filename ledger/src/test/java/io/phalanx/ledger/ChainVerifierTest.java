@@ -1,6 +1,7 @@
 package io.phalanx.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -133,5 +134,7 @@ class ChainVerifierTest {
     ChainReport report = ChainVerifier.verify(directory, TestConsortium.config());
     assertTrue(report.isValid(), report.reason());
     assertEquals(2, report.blocksChecked());
+    assertThrows(io.phalanx.ledger.store.LedgerStorageException.class,
+        () -> ChainVerifier.verify(directory.resolve("missing"), TestConsortium.config()));
   }
 }
