@@ -124,6 +124,7 @@ public final class Ledger implements AutoCloseable {
   private static Bytes certifiedBlock(BatchInput input, Bytes header, List<Bytes> results) {
     CertifiedBlock.Builder block = CertifiedBlock.newBuilder()
         .setHeader(BlockFormat.byteString(header))
+        .setBatch(BlockFormat.byteString(input.batch()))
         .setCertificate(parseCertificate(input.commitCertificate()));
     for (LedgerRequest request : input.requests()) {
       block.addRequests(ExecutedRequest.newBuilder().setClientId(request.clientId())
