@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 class ReferenceModelPropertyTest {
   static final int BLOCKS = 45;
 
-  @Property(tries = 30)
+  @Property(tries = 20)
   void ledgerAgreesWithTheReferenceModel(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 8) int eventsPerRequest) {
     Ledger ledger = Ledger.open(new MemoryLedgerStore(), TestConsortium.config());
