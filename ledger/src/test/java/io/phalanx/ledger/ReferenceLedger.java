@@ -31,6 +31,7 @@ final class ReferenceLedger {
   private Map<Uint128, Balances> balances = new HashMap<>();
   private Map<Uint128, Transfer> transfers = new HashMap<>();
   private Map<Uint128, Pending> pendings = new HashMap<>();
+  private java.util.Set<Uint128> closed = new java.util.HashSet<>();
   private long timeMillis = TestConsortium.GENESIS_TIME_MILLIS;
 
   Map<Uint128, Balances> balances() {
@@ -49,6 +50,7 @@ final class ReferenceLedger {
     for (Pending pending : new ArrayList<>(pendings.values())) {
       if (pending.status().equals("pending") && isPastDeadline(pending)) {
         release(pending.transfer(), BigInteger.ZERO);
+        reopen(pending.transfer());
         pendings.put(pending.transfer().id(), new Pending(pending.transfer(),
             pending.createdMillis(), "expired"));
       }
@@ -129,7 +131,8 @@ final class ReferenceLedger {
     if (debit == null || credit == null || debit == credit || t.amount() == 0
         || debit.asset() != credit.asset() || t.asset() != debit.asset() || t.code() == 0
         || !t.pendingId().isZero() || (!pending && t.timeoutSeconds() != 0)
-        || debit.owner() != caller) {
+        || debit.owner() != caller || closed.contains(debit.id()) || closed.contains(credit.id())
+        || (t.flags() & (16 | 32)) != 0 && !pending) {
       return false;
     }
     BigInteger amount = unsigned(t.amount());
@@ -149,6 +152,12 @@ final class ReferenceLedger {
     balances.put(credit.id(), newCredit);
     if (pending) {
       pendings.put(t.id(), new Pending(t, timeMillis, "pending"));
+    }
+    if (t.hasFlag(TransferFlags.CLOSING_DEBIT)) {
+      closed.add(debit.id());
+    }
+    if (t.hasFlag(TransferFlags.CLOSING_CREDIT)) {
+      closed.add(credit.id());
     }
     return true;
   }
@@ -171,6 +180,7 @@ final class ReferenceLedger {
   private boolean resolve(long caller, Transfer t, boolean post) {
     Pending pending = pendings.get(t.pendingId());
     if (pending == null || t.pendingId().equals(t.id()) || t.timeoutSeconds() != 0
+        || (t.flags() & (16 | 32)) != 0
         || !pending.status().equals("pending") || isPastDeadline(pending)) {
       return false;
     }
@@ -186,6 +196,9 @@ final class ReferenceLedger {
     BigInteger posted = post ? unsigned(t.amount() == 0 ? p.amount() : t.amount())
         : BigInteger.ZERO;
     release(p, posted);
+    if (!post) {
+      reopen(p);
+    }
     pendings.put(p.id(), new Pending(p, pending.createdMillis(), post ? "posted" : "voided"));
     return true;
   }
@@ -200,12 +213,22 @@ final class ReferenceLedger {
         c.creditsPending().subtract(amount), c.creditsPosted().add(posted)));
   }
 
+  private void reopen(Transfer pending) {
+    if (pending.hasFlag(TransferFlags.CLOSING_DEBIT)) {
+      closed.remove(pending.debitAccountId());
+    }
+    if (pending.hasFlag(TransferFlags.CLOSING_CREDIT)) {
+      closed.remove(pending.creditAccountId());
+    }
+  }
+
   private ReferenceLedger copy() {
     ReferenceLedger copy = new ReferenceLedger();
     copy.accounts = new HashMap<>(accounts);
     copy.balances = new HashMap<>(balances);
     copy.transfers = new HashMap<>(transfers);
     copy.pendings = new HashMap<>(pendings);
+    copy.closed = new java.util.HashSet<>(closed);
     copy.timeMillis = timeMillis;
     return copy;
   }
@@ -215,5 +238,6 @@ final class ReferenceLedger {
     balances = saved.balances;
     transfers = saved.transfers;
     pendings = saved.pendings;
+    closed = saved.closed;
   }
 }

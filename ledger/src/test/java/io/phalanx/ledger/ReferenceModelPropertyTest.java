@@ -70,7 +70,9 @@ class ReferenceModelPropertyTest {
     assertTrue(seen.containsAll(java.util.EnumSet.of(ResultCode.OK, ResultCode.EXISTS,
         ResultCode.EXCEEDS_CREDITS, ResultCode.LINKED_EVENT_FAILED, ResultCode.NOT_OWNER,
         ResultCode.PENDING_TRANSFER_EXPIRED, ResultCode.PENDING_TRANSFER_ALREADY_POSTED,
-        ResultCode.PENDING_TRANSFER_ALREADY_VOIDED, ResultCode.EXCEEDS_DEBITS)), seen.toString());
+        ResultCode.PENDING_TRANSFER_ALREADY_VOIDED, ResultCode.EXCEEDS_DEBITS,
+        ResultCode.DEBIT_ACCOUNT_ALREADY_CLOSED, ResultCode.CREDIT_ACCOUNT_ALREADY_CLOSED)),
+        seen.toString());
   }
 
   private static TreeMap<Uint128, Account> accounts(Ledger ledger) {

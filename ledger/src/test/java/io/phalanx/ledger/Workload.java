@@ -144,9 +144,12 @@ public final class Workload {
         credit = (debit + 1 + random.nextInt(3)) % (ACCOUNTS - 4);
       }
       int timeout = random.nextInt(6) < 3 ? 0 : 1 + random.nextInt(3);
+      int closing = timeout > 0 && random.nextInt(8) == 0
+          ? (random.nextBoolean() ? TransferFlags.CLOSING_DEBIT : TransferFlags.CLOSING_CREDIT)
+          : 0;
       transfers.add(Transfer.of(Uint128.of(sequence * 100 + 90 + k), Uint128.of(1 + debit),
           Uint128.of(1 + credit), 1 + random.nextInt(50), account(debit).asset(), 1)
-          .withFlags(TransferFlags.PENDING).withPending(Uint128.ZERO, timeout));
+          .withFlags(TransferFlags.PENDING | closing).withPending(Uint128.ZERO, timeout));
     }
     return new Request(caller, sequence * 1000, List.of(), transfers);
   }
