@@ -14,9 +14,8 @@ import java.util.Objects;
  * @param batchDigest the digest the replicas agreed on (SHA-256 of the serialised Batch)
  * @param requests the requests, in batch order; empty for a null batch
  * @param commitCertificate a serialised {@code CommitCertificate}, stored beside the block
- * @param batch the serialised {@code Batch} whose SHA-256 is {@code batchDigest}, stored in the
- *     block so that a peer catching up can check the requests against the certificate before it
- *     executes them (empty when the caller has no batch bytes, e.g. in ledger-only tests)
+ * @param batch the serialised PBFT {@code Batch} whose SHA-256 is {@code batchDigest}, stored in
+ *     the block so that the digest can be checked offline; empty if the node does not supply it
  */
 public record BatchInput(long sequence, long view, long ledgerTimeMillis, Digest batchDigest,
     List<LedgerRequest> requests, Bytes commitCertificate, Bytes batch) {
@@ -27,9 +26,10 @@ public record BatchInput(long sequence, long view, long ledgerTimeMillis, Digest
     Objects.requireNonNull(batch, "batch");
   }
 
-  /** A batch input without the batch bytes (the block then stores none). */
+  /** A batch input without the serialised batch (the block's {@code batch} stays empty). */
   public BatchInput(long sequence, long view, long ledgerTimeMillis, Digest batchDigest,
       List<LedgerRequest> requests, Bytes commitCertificate) {
-    this(sequence, view, ledgerTimeMillis, batchDigest, requests, commitCertificate, Bytes.empty());
+    this(sequence, view, ledgerTimeMillis, batchDigest, requests, commitCertificate,
+        Bytes.empty());
   }
 }

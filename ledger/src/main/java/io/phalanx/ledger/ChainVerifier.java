@@ -18,7 +18,8 @@ import java.util.Optional;
  * Checks a stored chain offline against the genesis: blocks contiguous from the first stored
  * one to the tip, each header's previous hash equal to SHA-256 of the previous serialised header
  * (32 zero bytes at height 1), height and sequence right, the results digest over the stored
- * results, and a valid commit certificate ({@link CommitCertificateCheck}). A store that began
+ * results, the stored batch (when the node supplied it) hashing to the batch digest, and a valid
+ * commit certificate ({@link CommitCertificateCheck}). A store that began
  * from a snapshot starts its chain at the first block it holds.
  */
 public final class ChainVerifier {
@@ -26,9 +27,12 @@ public final class ChainVerifier {
 
   private ChainVerifier() {}
 
-  /** Verifies the LevelDB ledger in {@code directory} (opened, then closed). */
+  /**
+   * Verifies the existing LevelDB ledger in {@code directory} (opened, then closed; a missing
+   * database is a {@link io.phalanx.ledger.store.LedgerStorageException}).
+   */
   public static ChainReport verify(Path directory, GenesisConfig genesis) {
-    try (LevelDbLedgerStore store = LevelDbLedgerStore.open(directory)) {
+    try (LevelDbLedgerStore store = LevelDbLedgerStore.openExisting(directory)) {
       return verify(store, genesis);
     }
   }
@@ -88,13 +92,26 @@ public final class ChainVerifier {
         && !header.getPreviousHash().equals(BlockFormat.byteString(previousHash.get()))) {
       return Optional.of("previous hash does not match the previous block's header");
     }
+    Optional<String> content = contentProblem(block, header);
+    if (content.isPresent()) {
+      return content;
+    }
+    return CommitCertificateCheck.problem(block.getCertificate(), header, genesis);
+  }
+
+  /** The stored batch and results against the header's batch and results digests. */
+  private static Optional<String> contentProblem(CertifiedBlock block, BlockHeader header) {
+    if (!block.getBatch().isEmpty() && !header.getBatchDigest().equals(BlockFormat.byteString(
+        Sha256.hash(block.getBatch().toByteArray())))) {
+      return Optional.of("stored batch does not hash to the batch digest");
+    }
     List<Bytes> results = block.getResultsList().stream().map(ByteString::toByteArray)
         .map(Bytes::wrapOwned).toList();
     if (results.size() != block.getRequestsCount() || !header.getResultsDigest()
         .equals(BlockFormat.byteString(BlockFormat.resultsDigest(results)))) {
       return Optional.of("results do not match the results digest");
     }
-    return CommitCertificateCheck.problem(block.getCertificate(), header, genesis);
+    return Optional.empty();
   }
 
   private static Digest headerHash(Bytes stored) {

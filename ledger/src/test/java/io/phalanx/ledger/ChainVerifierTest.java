@@ -1,6 +1,7 @@
 package io.phalanx.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -113,6 +114,21 @@ class ChainVerifierTest {
   }
 
   @Test
+  void aStoredBatchMustHashToTheCertifiedDigest() throws Exception {
+    Bytes batch = Bytes.wrapOwned(new byte[] {1, 2, 3});
+    Digest digest = Sha256.hash(batch);
+    driver.ledger().applyBatch(new BatchInput(1, 0, driver.timeMillis() + 5, digest, List.of(),
+        TestConsortium.certificate(0, 1, digest, 0, 1, 2), batch));
+    assertTrue(ChainVerifier.verify(store, TestConsortium.config()).isValid());
+
+    rewrite(1, block -> block.toBuilder().setBatch(ByteString.copyFrom(new byte[] {1, 2, 4}))
+        .build());
+    ChainReport report = ChainVerifier.verify(store, TestConsortium.config());
+    assertEquals(Optional.of(1L), report.firstBadHeight());
+    assertTrue(report.reason().contains("batch digest"), report.reason());
+  }
+
+  @Test
   void aMissingBlockIsCaught() {
     blocks(3);
     store.write(new WriteBatch().delete(LedgerKeys.block(2)));
@@ -133,5 +149,7 @@ class ChainVerifierTest {
     ChainReport report = ChainVerifier.verify(directory, TestConsortium.config());
     assertTrue(report.isValid(), report.reason());
     assertEquals(2, report.blocksChecked());
+    assertThrows(io.phalanx.ledger.store.LedgerStorageException.class,
+        () -> ChainVerifier.verify(directory.resolve("missing"), TestConsortium.config()));
   }
 }

@@ -44,7 +44,8 @@ class CrashConsistencyTest {
     reference.add(model.stateDigest());
     long reported = 0;
     for (int kill = 0; kill < KILLS; kill++) {
-      int blocksToWait = random.nextInt(6);
+      // -1: kill at once, while the JVM starts or opens (or creates) the database.
+      int blocksToWait = random.nextInt(8) - 1;
       long applied = runAndKill(directory, blocksToWait);
       reported = Math.max(reported, applied);
       try (Ledger reopened = Ledger.open(LevelDbLedgerStore.open(directory),
@@ -65,7 +66,10 @@ class CrashConsistencyTest {
     assertTrue(reported > KILLS, "the children made progress: " + reported);
   }
 
-  /** Starts a child, waits for {@code blocks} "applied" lines, kills it; the last one seen. */
+  /**
+   * Starts a child, waits for {@code blocks} "applied" lines (none at all when negative), kills
+   * it; the last height the child reported.
+   */
   private static long runAndKill(Path directory, int blocks) throws IOException,
       InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,6 +78,11 @@ class CrashConsistencyTest {
         directory.toString(), Long.toString(SEED), Long.toString(LAST_SEQUENCE))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     long lastApplied = 0;
+    if (blocks < 0) {
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
+      return 0;
+    }
     try (BufferedReader output = new BufferedReader(new InputStreamReader(
         child.getInputStream(), StandardCharsets.UTF_8))) {
       String opened = output.readLine();

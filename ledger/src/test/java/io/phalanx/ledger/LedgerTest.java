@@ -94,6 +94,24 @@ class LedgerTest {
   }
 
   @Test
+  void aNonIncreasingOrOutOfRangeTimeAdvancesByOneMillisecondAndANullBatchKeepsIt() {
+    LedgerDriver driver = LedgerDriver.inMemory();
+    driver.block(List.of());
+    long time = driver.ledger().ledgerTimeMillis();
+    List<LedgerRequest> lookup = List.of(new LedgerRequest(ALICE, 1,
+        Operations.lookupAccounts()));
+    Ledger ledger = driver.ledger();
+
+    ledger.applyBatch(new BatchInput(2, 0, time - 5, Digest.zero(), lookup, Bytes.empty()));
+    assertEquals(time + 1, ledger.ledgerTimeMillis());
+    ledger.applyBatch(new BatchInput(3, 0, Long.MAX_VALUE, Digest.zero(), List.of(
+        new LedgerRequest(ALICE, 2, Operations.lookupAccounts())), Bytes.empty()));
+    assertEquals(time + 2, ledger.ledgerTimeMillis());
+    ledger.applyBatch(new BatchInput(4, 0, 0, Digest.zero(), List.of(), Bytes.empty()));
+    assertEquals(time + 2, ledger.ledgerTimeMillis());
+  }
+
+  @Test
   void aWrongSequenceIsAProgrammerError() {
     LedgerDriver driver = LedgerDriver.inMemory();
     assertThrows(IllegalArgumentException.class, () -> driver.ledger().applyBatch(new BatchInput(

@@ -67,10 +67,13 @@ public final class Workload {
     if (sequence % 11 == 0) {
       return requests;
     }
+    if (sequence > 2) {
+      requests.add(pendingRequest(sequence));
+    }
     int count = 1 + random.nextInt(requestsPerBlock);
     for (int r = 0; r < count; r++) {
       long caller = MEMBERS[random.nextInt(MEMBERS.length)];
-      long timestamp = sequence * 1000 + r;
+      long timestamp = sequence * 1000 + 1 + r;
       if (sequence <= 2 || random.nextInt(12) == 0) {
         requests.add(new Request(caller, timestamp, accounts(random, caller), List.of()));
       } else {
@@ -95,8 +98,8 @@ public final class Workload {
     int events = 1 + random.nextInt(eventsPerRequest);
     List<Transfer> transfers = new ArrayList<>();
     for (int e = 0; e < events; e++) {
-      long id = random.nextInt(10) == 0 ? 1 + random.nextInt((int) (sequence * 50 + 1))
-          : sequence * 50 + request * 10L + e + 1;
+      long id = random.nextInt(10) == 0 ? 1 + random.nextInt((int) (sequence * 100 + 1))
+          : sequence * 100 + request * 10L + e + 1;
       transfers.add(transfer(random, caller, sequence, id));
     }
     return transfers;
@@ -114,7 +117,7 @@ public final class Workload {
       transfer = transfer.withFlags(TransferFlags.PENDING | linked)
           .withPending(Uint128.ZERO, random.nextInt(4));
     } else if (kind < 5) {
-      long pendingId = 1 + random.nextInt((int) (sequence * 50 + 1));
+      long pendingId = recentPendingId(random, caller, sequence);
       int flag = kind == 3 ? TransferFlags.POST_PENDING : TransferFlags.VOID_PENDING;
       long postAmount = random.nextBoolean() ? 0 : 1 + random.nextInt(300);
       transfer = new Transfer(Uint128.of(id), Uint128.ZERO, Uint128.ZERO,
@@ -124,6 +127,41 @@ public final class Workload {
       transfer = transfer.withFlags(linked);
     }
     return transfer;
+  }
+
+  /**
+   * Every block from 3 on carries a request of pending transfers, ids {@code sequence * 100 + 90
+   * + k}, by member {@code sequence % 3}: post and void events aim at these.
+   */
+  private Request pendingRequest(long sequence) {
+    Random random = new Random(seed * 7_919L + sequence);
+    long caller = MEMBERS[(int) (sequence % 3)];
+    List<Transfer> transfers = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      int debit = randomAccount(random, caller);
+      int credit = (debit + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+      if (account(credit).asset() != account(debit).asset()) {
+        credit = (debit + 1 + random.nextInt(3)) % (ACCOUNTS - 4);
+      }
+      int timeout = random.nextInt(6) < 3 ? 0 : 1 + random.nextInt(3);
+      int closing = timeout > 0 && random.nextInt(8) == 0
+          ? (random.nextBoolean() ? TransferFlags.CLOSING_DEBIT : TransferFlags.CLOSING_CREDIT)
+          : 0;
+      transfers.add(Transfer.of(Uint128.of(sequence * 100 + 90 + k), Uint128.of(1 + debit),
+          Uint128.of(1 + credit), 1 + random.nextInt(50), account(debit).asset(), 1)
+          .withFlags(TransferFlags.PENDING | closing).withPending(Uint128.ZERO, timeout));
+    }
+    return new Request(caller, sequence * 1000, List.of(), transfers);
+  }
+
+  private static long recentPendingId(Random random, long caller, long sequence) {
+    for (int attempt = 0; attempt < 6; attempt++) {
+      long recent = sequence - 1 - random.nextInt(4);
+      if (recent > 2 && MEMBERS[(int) (recent % 3)] == caller) {
+        return recent * 100 + 90 + random.nextInt(5);
+      }
+    }
+    return Math.max(1, sequence - 1) * 100 + 90 + random.nextInt(5);
   }
 
   private static int randomAccount(Random random, long caller) {

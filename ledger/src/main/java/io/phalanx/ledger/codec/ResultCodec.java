@@ -46,6 +46,9 @@ public final class ResultCodec {
       result.setGovernance(GovernanceResult.newBuilder().setCode(governance.code().code()));
     } else if (outcome instanceof Outcome.Rejected rejected) {
       result.setRejectedCode(rejected.code().code());
+    } else {
+      // Java 17 has no exhaustive pattern switch: a new Outcome must fail loudly here.
+      throw new IllegalStateException("no encoding for " + outcome.getClass());
     }
     return result.build();
   }

@@ -40,6 +40,11 @@ public record Account(
         creditsPosted, userData128, userData64, userData32, code, newTimestamp);
   }
 
+  Account withFlags(int newFlags) {
+    return new Account(id, owner, asset, newFlags, debitsPending, debitsPosted, creditsPending,
+        creditsPosted, userData128, userData64, userData32, code, timestamp);
+  }
+
   Account withBalances(long newDebitsPending, long newDebitsPosted, long newCreditsPending,
       long newCreditsPosted) {
     return new Account(id, owner, asset, flags, newDebitsPending, newDebitsPosted,

@@ -72,7 +72,8 @@ final class AccountCreation {
   }
 
   private static ResultCode compareExisting(Account request, Account existing) {
-    if ((request.flags() & ~AccountFlags.LINKED) != (existing.flags() & ~AccountFlags.LINKED)) {
+    int compared = ~(AccountFlags.LINKED | AccountFlags.CLOSED);
+    if ((request.flags() & compared) != (existing.flags() & compared)) {
       return ResultCode.EXISTS_WITH_DIFFERENT_FLAGS;
     }
     if (!request.userData128().equals(existing.userData128())) {

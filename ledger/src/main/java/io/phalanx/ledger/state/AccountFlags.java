@@ -8,7 +8,10 @@ public final class AccountFlags {
   public static final int DEBITS_MUST_NOT_EXCEED_CREDITS = 1;
   /** Credits (pending + posted) may never exceed posted debits. */
   public static final int CREDITS_MUST_NOT_EXCEED_DEBITS = 2;
-  /** Reserved: no operation closes accounts yet, so creating one with this flag is refused. */
+  /**
+   * Set by the ledger while a pending closing transfer holds the account (and for good once it
+   * is posted): no new transfer may debit or credit it. Not allowed in a create request.
+   */
   public static final int CLOSED = 4;
   /** May go net-debit (issue value); only members with the issuer role may create or debit one. */
   public static final int ISSUER = 8;

@@ -15,9 +15,13 @@ import java.util.Optional;
  * <p>Ledger time: a batch with a later time than the state's advances it and first expires due
  * pending transfers; a batch with time 0 (a null batch) or a non-increasing time keeps the
  * previous time, except that executing requests at an unchanged time would repeat timestamps, so
- * then the time advances by one millisecond. Single-threaded.
+ * then the time advances by one millisecond. A proposed time above {@link #TIME_MILLIS_MAX}
+ * counts as non-increasing. Single-threaded.
  */
 public final class BlockExecution {
+  /** The latest ledger time whose timestamps (time x 1,000,000 + index) fit in a long. */
+  public static final long TIME_MILLIS_MAX = (Long.MAX_VALUE - BlockContext.EVENTS_PER_BLOCK_MAX)
+      / BlockContext.TIMESTAMP_PER_MILLISECOND;
   private final StateRecords records;
   private final BlockContext context;
   private final int expiredCount;
@@ -42,7 +46,7 @@ public final class BlockExecution {
     }
     long previousTime = records.ledgerTimeMillis();
     long time = previousTime;
-    if (proposedTimeMillis > previousTime) {
+    if (proposedTimeMillis > previousTime && proposedTimeMillis <= TIME_MILLIS_MAX) {
       time = proposedTimeMillis;
     } else if (requestCount > 0) {
       time = previousTime + 1;

@@ -122,11 +122,11 @@ public sealed interface Operation {
     }
   }
 
-  /** An operation this ledger does not execute (the vault's). */
+  /** An operation this ledger does not execute (the vault's): answered UNSUPPORTED_OPERATION. */
   record Unsupported(String kind) implements Operation {
     @Override
     public boolean isReadOnly() {
-      return false;
+      return true;
     }
   }
 }

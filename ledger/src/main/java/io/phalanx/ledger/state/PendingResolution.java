@@ -117,6 +117,10 @@ final class PendingResolution {
     Account newCredit = credit.withBalances(credit.debitsPending(), credit.debitsPosted(),
         Amounts.subtract(credit.creditsPending(), pending.amount()),
         credit.creditsPosted() + posted);
+    if (!post) {
+      newDebit = reopened(newDebit, pending, TransferFlags.CLOSING_DEBIT);
+      newCredit = reopened(newCredit, pending, TransferFlags.CLOSING_CREDIT);
+    }
     Transfer transfer = resolved.withTimestamp(context.nextTimestamp());
     StateRecords records = context.records();
     records.putPendingStatus(pending.id(), post ? PendingStatus.POSTED : PendingStatus.VOIDED);
@@ -140,6 +144,8 @@ final class PendingResolution {
         debit.creditsPending(), debit.creditsPosted());
     Account newCredit = credit.withBalances(credit.debitsPending(), credit.debitsPosted(),
         Amounts.subtract(credit.creditsPending(), pending.amount()), credit.creditsPosted());
+    newDebit = reopened(newDebit, pending, TransferFlags.CLOSING_DEBIT);
+    newCredit = reopened(newCredit, pending, TransferFlags.CLOSING_CREDIT);
     long timestamp = context.nextTimestamp();
     records.putPendingStatus(pending.id(), PendingStatus.EXPIRED);
     records.state().delete(StateKeys.expiry(deadlineMillis(pending), pending.timestamp(),
@@ -148,5 +154,11 @@ final class PendingResolution {
     records.putAccount(newCredit);
     records.recordBalance(newDebit, timestamp);
     records.recordBalance(newCredit, timestamp);
+  }
+
+  /** The account reopened if the voided or expired pending transfer had closed it. */
+  private static Account reopened(Account account, Transfer pending, int closingFlag) {
+    return pending.hasFlag(closingFlag)
+        ? account.withFlags(account.flags() & ~AccountFlags.CLOSED) : account;
   }
 }

@@ -91,9 +91,9 @@ final class StateRecords {
   /** Indexes the transfer under both accounts and records history for HISTORY accounts. */
   void indexTransfer(Transfer transfer, Account debit, Account credit) {
     Bytes id = idBytes(transfer.id());
-    state.put(StateKeys.accountTimestamp(StateKeys.ACCOUNT_TRANSFER, debit.id(),
+    state.putFresh(StateKeys.accountTimestamp(StateKeys.ACCOUNT_TRANSFER, debit.id(),
         transfer.timestamp()), id);
-    state.put(StateKeys.accountTimestamp(StateKeys.ACCOUNT_TRANSFER, credit.id(),
+    state.putFresh(StateKeys.accountTimestamp(StateKeys.ACCOUNT_TRANSFER, credit.id(),
         transfer.timestamp()), id);
     recordBalance(debit, transfer.timestamp());
     recordBalance(credit, transfer.timestamp());
@@ -101,7 +101,7 @@ final class StateRecords {
 
   void recordBalance(Account account, long timestamp) {
     if (account.hasFlag(AccountFlags.HISTORY)) {
-      state.put(StateKeys.accountTimestamp(StateKeys.BALANCE, account.id(), timestamp),
+      state.putFresh(StateKeys.accountTimestamp(StateKeys.BALANCE, account.id(), timestamp),
           RecordEncoding.encode(AccountBalance.of(account, timestamp)));
     }
   }

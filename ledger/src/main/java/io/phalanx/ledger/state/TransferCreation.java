@@ -61,7 +61,12 @@ final class TransferCreation {
     }
     int phases = Integer.bitCount(transfer.flags() & (TransferFlags.PENDING
         | TransferFlags.POST_PENDING | TransferFlags.VOID_PENDING));
-    return phases > 1 ? ResultCode.FLAGS_ARE_MUTUALLY_EXCLUSIVE : ResultCode.OK;
+    if (phases > 1) {
+      return ResultCode.FLAGS_ARE_MUTUALLY_EXCLUSIVE;
+    }
+    boolean closing = (transfer.flags() & TransferFlags.CLOSING) != 0;
+    return closing && !transfer.hasFlag(TransferFlags.PENDING)
+        ? ResultCode.CLOSING_TRANSFER_MUST_BE_PENDING : ResultCode.OK;
   }
 
   private static ResultCode checkShape(Transfer transfer) {
@@ -106,6 +111,12 @@ final class TransferCreation {
     Optional<Transfer> existing = records.transfer(transfer.id());
     if (existing.isPresent()) {
       return compareExisting(transfer, existing.get());
+    }
+    if (debit.hasFlag(AccountFlags.CLOSED)) {
+      return ResultCode.DEBIT_ACCOUNT_ALREADY_CLOSED;
+    }
+    if (credit.hasFlag(AccountFlags.CLOSED)) {
+      return ResultCode.CREDIT_ACCOUNT_ALREADY_CLOSED;
     }
     if (debit.owner() != caller.id()) {
       return ResultCode.NOT_OWNER;
@@ -162,9 +173,11 @@ final class TransferCreation {
           debit.creditsPending(), debit.creditsPosted());
       newCredit = credit.withBalances(credit.debitsPending(), credit.debitsPosted(),
           credit.creditsPending() + amount, credit.creditsPosted());
-      records.putPendingStatus(transfer.id(), PendingStatus.PENDING);
+      // A new transfer id has no status yet, and the expiry key embeds a fresh timestamp.
+      records.state().putFresh(StateKeys.pendingStatus(transfer.id()),
+          RecordEncoding.encode(PendingStatus.PENDING));
       if (transfer.timeoutSeconds() != 0) {
-        records.state().put(StateKeys.expiry(PendingResolution.deadlineMillis(transfer),
+        records.state().putFresh(StateKeys.expiry(PendingResolution.deadlineMillis(transfer),
             transfer.timestamp(), transfer.id()), io.phalanx.crypto.Bytes.empty());
       }
     } else {
@@ -172,6 +185,12 @@ final class TransferCreation {
           debit.creditsPending(), debit.creditsPosted());
       newCredit = credit.withBalances(credit.debitsPending(), credit.debitsPosted(),
           credit.creditsPending(), credit.creditsPosted() + amount);
+    }
+    if (transfer.hasFlag(TransferFlags.CLOSING_DEBIT)) {
+      newDebit = newDebit.withFlags(newDebit.flags() | AccountFlags.CLOSED);
+    }
+    if (transfer.hasFlag(TransferFlags.CLOSING_CREDIT)) {
+      newCredit = newCredit.withFlags(newCredit.flags() | AccountFlags.CLOSED);
     }
     records.putAccount(newDebit);
     records.putAccount(newCredit);

@@ -10,7 +10,12 @@ public final class TransferFlags {
   public static final int POST_PENDING = 4;
   /** Voids a pending transfer, releasing its reserved amount. */
   public static final int VOID_PENDING = 8;
-  static final int ALLOWED = LINKED | PENDING | POST_PENDING | VOID_PENDING;
+  /** On a pending transfer: closes the debit account; voiding or expiry reopens it. */
+  public static final int CLOSING_DEBIT = 16;
+  /** On a pending transfer: closes the credit account; voiding or expiry reopens it. */
+  public static final int CLOSING_CREDIT = 32;
+  static final int CLOSING = CLOSING_DEBIT | CLOSING_CREDIT;
+  static final int ALLOWED = LINKED | PENDING | POST_PENDING | VOID_PENDING | CLOSING;
 
   private TransferFlags() {}
 

@@ -12,15 +12,27 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A block's view of the state: reads go through its own writes to the store below; writes stay
- * in memory until {@link #finish}. Savepoints let a linked chain roll back all of its writes.
+ * A block's view of the state: reads go through its own writes to the store below (which does
+ * not change during the block, so reads are cached); writes stay in memory until
+ * {@link #finish}. Savepoints let a linked chain roll back all of its writes.
  */
 final class WorkingState {
-  private record Undo(Bytes key, Optional<Bytes> previous, boolean wasWritten) {}
+  /** What the block knows about one key: its value before the block, and after its writes. */
+  private static final class Slot {
+    /** The value in the store before the block; null until read. */
+    Optional<Bytes> original;
+    /** The value this block wrote; null if it wrote none. */
+    Optional<Bytes> current;
+
+    Optional<Bytes> visible() {
+      return current != null ? current : original;
+    }
+  }
+
+  private record Undo(Slot slot, Optional<Bytes> previous) {}
 
   private final LedgerStore store;
-  private final TreeMap<Bytes, Optional<Bytes>> writes = new TreeMap<>();
-  private final TreeMap<Bytes, Optional<Bytes>> originals = new TreeMap<>();
+  private final TreeMap<Bytes, Slot> slots = new TreeMap<>();
   private final List<Undo> undoLog = new ArrayList<>();
 
   WorkingState(LedgerStore store) {
@@ -28,28 +40,47 @@ final class WorkingState {
   }
 
   Optional<Bytes> get(Bytes key) {
-    Optional<Bytes> written = writes.get(key);
-    return written != null ? written : store.get(key);
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      slot = new Slot();
+      slots.put(key, slot);
+    }
+    if (slot.current == null && slot.original == null) {
+      slot.original = store.get(key);
+    }
+    return slot.visible();
   }
 
   void put(Bytes key, Bytes value) {
-    write(key, Optional.of(value));
+    write(key, Optional.of(value), false);
+  }
+
+  /**
+   * Puts a key that cannot exist before this block because it embeds a timestamp or id created
+   * in this block (timestamps are unique and grow across blocks); saves reading the store.
+   */
+  void putFresh(Bytes key, Bytes value) {
+    write(key, Optional.of(value), true);
   }
 
   void delete(Bytes key) {
-    write(key, Optional.empty());
+    write(key, Optional.empty(), false);
   }
 
-  private void write(Bytes key, Optional<Bytes> value) {
+  private void write(Bytes key, Optional<Bytes> value, boolean fresh) {
     if (key.length() == 0 || key.byteAt(0) != StateKeys.STATE_PREFIX) {
       throw new IllegalArgumentException("not a state key: " + key);
     }
-    Optional<Bytes> previous = writes.get(key);
-    if (previous == null && !originals.containsKey(key)) {
-      originals.put(key, store.get(key));
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      slot = new Slot();
+      slots.put(key, slot);
     }
-    undoLog.add(new Undo(key, previous == null ? Optional.empty() : previous, previous != null));
-    writes.put(key, value);
+    if (slot.original == null) {
+      slot.original = fresh ? Optional.empty() : store.get(key);
+    }
+    undoLog.add(new Undo(slot, slot.current));
+    slot.current = value;
   }
 
   /** A mark to {@link #rollback} to. */
@@ -61,20 +92,16 @@ final class WorkingState {
   void rollback(int savepoint) {
     for (int i = undoLog.size() - 1; i >= savepoint; i--) {
       Undo undo = undoLog.remove(i);
-      if (undo.wasWritten()) {
-        writes.put(undo.key(), undo.previous());
-      } else {
-        writes.remove(undo.key());
-      }
+      undo.slot().current = undo.previous();
     }
   }
 
   /** Like {@link LedgerStore#scan}, over the store as changed by this block's writes. */
   List<StoreEntry> scan(Bytes from, Bytes to, boolean reversed, int limit) {
-    NavigableMap<Bytes, Optional<Bytes>> overlay = writes.subMap(from, true, to, false);
+    NavigableMap<Bytes, Slot> overlay = slots.subMap(from, true, to, false);
     int deletes = 0;
-    for (Optional<Bytes> value : overlay.values()) {
-      deletes += value.isEmpty() ? 1 : 0;
+    for (Slot slot : overlay.values()) {
+      deletes += slot.current != null && slot.current.isEmpty() ? 1 : 0;
     }
     int fetch = limit + deletes;
     List<StoreEntry> stored = store.scan(from, to, reversed, fetch);
@@ -82,17 +109,18 @@ final class WorkingState {
     for (StoreEntry entry : stored) {
       merged.put(entry.key(), entry.value());
     }
-    for (Map.Entry<Bytes, Optional<Bytes>> write : overlay.entrySet()) {
-      if (write.getValue().isPresent()) {
-        merged.put(write.getKey(), write.getValue().get());
-      } else {
+    for (Map.Entry<Bytes, Slot> write : overlay.entrySet()) {
+      Optional<Bytes> current = write.getValue().current;
+      if (current != null && current.isPresent()) {
+        merged.put(write.getKey(), current.get());
+      } else if (current != null) {
         merged.remove(write.getKey());
       }
     }
     NavigableMap<Bytes, Bytes> ordered = reversed ? merged.descendingMap() : merged;
     if (stored.size() == fetch && !stored.isEmpty()) {
-      Bytes boundary = stored.get(stored.size() - 1).key();
-      ordered = reversed ? ordered.headMap(boundary, true) : ordered.headMap(boundary, true);
+      // The store had more: only keys up to the last one it returned are known to be complete.
+      ordered = ordered.headMap(stored.get(stored.size() - 1).key(), true);
     }
     List<StoreEntry> result = new ArrayList<>();
     for (Map.Entry<Bytes, Bytes> entry : ordered.entrySet()) {
@@ -108,18 +136,18 @@ final class WorkingState {
   StateChanges finish(StateDigestAccumulator accumulator) {
     WriteBatch batch = new WriteBatch();
     int changed = 0;
-    for (Map.Entry<Bytes, Optional<Bytes>> write : writes.entrySet()) {
-      Optional<Bytes> before = originals.get(write.getKey());
-      Optional<Bytes> after = write.getValue();
-      if (before.equals(after)) {
+    for (Map.Entry<Bytes, Slot> entry : slots.entrySet()) {
+      Slot slot = entry.getValue();
+      if (slot.current == null || slot.current.equals(slot.original)) {
         continue;
       }
-      before.ifPresent(value -> accumulator.remove(write.getKey(), value));
-      after.ifPresent(value -> accumulator.add(write.getKey(), value));
-      if (after.isPresent()) {
-        batch.put(write.getKey(), after.get());
+      Bytes key = entry.getKey();
+      slot.original.ifPresent(value -> accumulator.remove(key, value));
+      if (slot.current.isPresent()) {
+        accumulator.add(key, slot.current.get());
+        batch.put(key, slot.current.get());
       } else {
-        batch.delete(write.getKey());
+        batch.delete(key);
       }
       changed++;
     }

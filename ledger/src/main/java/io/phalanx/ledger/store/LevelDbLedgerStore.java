@@ -34,8 +34,17 @@ public final class LevelDbLedgerStore implements LedgerStore {
 
   /** Opens (creating if missing) the LevelDB database in {@code directory}. */
   public static LevelDbLedgerStore open(Path directory) {
+    return open(directory, true);
+  }
+
+  /** Opens the existing LevelDB database in {@code directory}; a missing one is an error. */
+  public static LevelDbLedgerStore openExisting(Path directory) {
+    return open(directory, false);
+  }
+
+  private static LevelDbLedgerStore open(Path directory, boolean createIfMissing) {
     Objects.requireNonNull(directory, "directory");
-    Options options = new Options().createIfMissing(true).paranoidChecks(true);
+    Options options = new Options().createIfMissing(createIfMissing).paranoidChecks(true);
     try {
       File file = directory.toFile();
       return new LevelDbLedgerStore(JniDBFactory.factory.open(file, options), directory);

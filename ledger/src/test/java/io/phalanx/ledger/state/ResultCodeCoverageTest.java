@@ -237,6 +237,34 @@ class ResultCodeCoverageTest {
   }
 
   @Test
+  void closingTransfersCloseUntilVoidedOrExpiredAndForGoodWhenPosted() {
+    Transfer closeA = pending(110, A, B, 10, 0).withFlags(TransferFlags.PENDING
+        | TransferFlags.CLOSING_DEBIT);
+    expect(CLOSING_TRANSFER_MUST_BE_PENDING, harness.transfers(ALICE,
+        Transfer.of(Uint128.of(110), A, B, 10, 1, 1).withFlags(TransferFlags.CLOSING_DEBIT)));
+    expect(OK, harness.transfers(ALICE, closeA));
+    assertEquals(AccountFlags.CLOSED, harness.account(A).flags() & AccountFlags.CLOSED);
+    expect(DEBIT_ACCOUNT_ALREADY_CLOSED, harness.transfers(ALICE, Transfer.of(Uint128.of(111), A,
+        B, 1, 1, 1)));
+    expect(CREDIT_ACCOUNT_ALREADY_CLOSED, harness.transfers(ISSUER, Transfer.of(Uint128.of(111),
+        MINT, A, 1, 1, 1)));
+    expect(EXISTS, harness.accounts(ALICE, Account.create(A, ALICE, 1, 1, 0)));
+    expect(OK, harness.transfers(ALICE, voiding(112, 110)));
+    expect(OK, harness.transfers(ALICE, Transfer.of(Uint128.of(111), A, B, 1, 1, 1)));
+    Transfer closeB = pending(113, A, B, 5, 1).withFlags(TransferFlags.PENDING
+        | TransferFlags.CLOSING_CREDIT);
+    expect(OK, harness.transfers(ALICE, closeB));
+    assertEquals(AccountFlags.CLOSED, harness.account(B).flags() & AccountFlags.CLOSED);
+    harness.advanceMillis(2_000);
+    expect(OK, harness.transfers(ALICE, Transfer.of(Uint128.of(114), A, B, 1, 1, 1)));
+    expect(OK, harness.transfers(ALICE, pending(115, A, B, 5, 0).withFlags(
+        TransferFlags.PENDING | TransferFlags.CLOSING_DEBIT)));
+    expect(OK, harness.transfers(ALICE, post(116, 115, 0)));
+    expect(DEBIT_ACCOUNT_ALREADY_CLOSED, harness.transfers(ALICE, Transfer.of(Uint128.of(117), A,
+        B, 1, 1, 1)));
+  }
+
+  @Test
   void overflows() {
     Uint128[] x = new Uint128[8];
     for (int i = 0; i < x.length; i++) {

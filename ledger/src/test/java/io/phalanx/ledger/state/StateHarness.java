@@ -51,6 +51,13 @@ final class StateHarness {
     return result;
   }
 
+  /** A null batch: proposed time 0, no requests; the ledger time stays where it was. */
+  BlockExecution nullBlock() {
+    BlockExecution execution = BlockExecution.begin(store, rules, ++sequence, 0, 0);
+    store.write(execution.finish(accumulator).writes());
+    return execution;
+  }
+
   Outcome execute(long caller, Operation operation) {
     return block(execution -> execution.execute(caller, operation));
   }
