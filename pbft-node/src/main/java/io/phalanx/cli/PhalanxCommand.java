@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         VersionCommand.class,
         KeygenCommand.class,
         InitCommand.class,
+        ClientCommand.class,
+        LoadCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class PhalanxCommand implements Runnable {
