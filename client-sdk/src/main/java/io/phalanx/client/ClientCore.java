@@ -61,6 +61,7 @@ final class ClientCore {
   private Exchange ordered;
   private long view;
   private long fallbacks;
+  private boolean closed;
 
   ClientCore(Settings settings, SigningKeyPair key, ReplyVerifier verifier, RequestClock clock,
       ScheduledExecutorService executor, LongSupplier nanoTime, Sender sender) {
@@ -74,11 +75,19 @@ final class ClientCore {
   }
 
   void onOrderedCall(PendingCall<?> call) {
+    if (closed) {
+      call.fail(new PhalanxClientException("the client is closed"));
+      return;
+    }
     queue.add(call);
     dispatchNext();
   }
 
   void onReadOnlyCall(PendingCall<?> call) {
+    if (closed) {
+      call.fail(new PhalanxClientException("the client is closed"));
+      return;
+    }
     long timestamp = clock.next();
     byte[] frame = sign(timestamp, true, call.operation());
     ReplyQuorum quorum = call.kind() == PendingCall.Kind.BLOCK
@@ -92,6 +101,9 @@ final class ClientCore {
 
   /** A frame from a replica's connection. */
   void onFrame(byte[] frame) {
+    if (closed) {
+      return;
+    }
     Optional<ReplyVerifier.Verified> verified = verifier.check(frame);
     if (verified.isEmpty()) {
       return;
@@ -184,7 +196,7 @@ final class ClientCore {
   }
 
   private void dispatchNext() {
-    if (ordered != null || queue.isEmpty()) {
+    if (closed || ordered != null || queue.isEmpty()) {
       return;
     }
     int taken = Coalescing.take(queue, settings.eventsPerRequestMax());
@@ -211,6 +223,7 @@ final class ClientCore {
 
   /** Fails every call, queued or in flight: the client is closing. */
   void onClose() {
+    closed = true;
     if (ordered != null) {
       Exchange closing = ordered;
       closing.cancelTimer();

@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,7 +82,7 @@ public final class PhalanxClient implements AutoCloseable {
   private final int pendingCallsMax;
   private final AtomicInteger pendingCalls = new AtomicInteger();
   private final AtomicInteger inboundFrames = new AtomicInteger();
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   PhalanxClient(PhalanxClientBuilder builder, Consortium consortium) {
     this.clientId = builder.clientId();
@@ -95,6 +96,7 @@ public final class PhalanxClient implements AutoCloseable {
       return thread;
     });
     protocol.setRemoveOnCancelPolicy(true);
+    protocol.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.links = new ReplicaLinks(consortium.addresses(), builder.network(),
         builder.socketSettings(), (replica, frame) -> onFrame(frame));
     ClientCore.Sender sender = new ClientCore.Sender() {
@@ -249,18 +251,21 @@ public final class PhalanxClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
+    // Calls submitted before this point still run, see the core closed and fail at once;
+    // pending timers are dropped.
+    protocol.execute(core::onClose);
+    protocol.shutdown();
     try {
-      protocol.submit(core::onClose).get(10, TimeUnit.SECONDS);
+      if (!protocol.awaitTermination(10, TimeUnit.SECONDS)) {
+        protocol.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      protocol.shutdownNow();
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      // The protocol thread is gone or stuck: nothing more to fail gracefully.
     }
-    protocol.shutdownNow();
     links.close();
   }
 
@@ -271,7 +276,7 @@ public final class PhalanxClient implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> submit(PendingCall<T> call, boolean readOnly) {
-    if (closed) {
+    if (closed.get()) {
       return CompletableFuture.failedFuture(new PhalanxClientException("the client is closed"));
     }
     if (pendingCalls.incrementAndGet() > pendingCallsMax) {

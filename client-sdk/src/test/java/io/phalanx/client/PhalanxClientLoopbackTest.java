@@ -142,9 +142,7 @@ class PhalanxClientLoopbackTest {
     try (PhalanxClient client = cluster.clientBuilder().build()) {
       await(client.createTransfers(List.of(transfer(10, 5))));
       ScriptedReplica zero = cluster.replica(0);
-      int port = zero.port();
-      zero.stop();
-      zero.start(port);
+      zero.disconnectClients();
       cluster.mode(2, ScriptedCluster.Mode.SILENT);
       cluster.mode(3, ScriptedCluster.Mode.SILENT);
 
@@ -192,6 +190,40 @@ class PhalanxClientLoopbackTest {
     List<Long> timestamps = ordered().stream().map(r -> r.request().getTimestamp()).distinct()
         .toList();
     assertEquals(2, timestamps.size(), "one request, then the five queued calls in one");
+  }
+
+  @Test
+  void callsBeyondThePendingBoundFailAtOnce() throws Exception {
+    cluster.hold();
+    try (PhalanxClient client = cluster.clientBuilder().pendingCallsMax(2).build()) {
+      CompletableFuture<List<CreateResult>> first = client.createTransfers(List.of(transfer(1, 5)));
+      CompletableFuture<List<CreateResult>> second = client.createTransfers(List.of(transfer(2, 5)));
+
+      ExecutionException overflow = awaitFailure(client.createTransfers(List.of(transfer(3, 5))));
+
+      assertInstanceOf(PhalanxClientException.class, overflow.getCause());
+      cluster.release();
+      assertEquals(1, await(first).size());
+      assertEquals(1, await(second).size());
+    }
+  }
+
+  @Test
+  void closingFailsTheCallInFlightAsUnknownAndTheQueuedOnesAsNotSent() throws Exception {
+    cluster.hold();
+    PhalanxClient client = cluster.clientBuilder().build();
+    CompletableFuture<List<CreateResult>> inFlight = client.createTransfers(List.of(transfer(1, 5)));
+    CompletableFuture<List<Account>> query = client.lookupAccounts(List.of(ALICE));
+    CompletableFuture<List<CreateResult>> queued = client.createTransfers(List.of(transfer(2, 5)));
+
+    client.close();
+
+    assertInstanceOf(OutcomeUnknownException.class, awaitFailure(inFlight).getCause());
+    assertInstanceOf(PhalanxClientException.class, awaitFailure(queued).getCause());
+    assertTrue(query.handle((value, failure) -> true).get(WAIT_SECONDS, TimeUnit.SECONDS),
+        "every call ends, answered or failed");
+    assertInstanceOf(PhalanxClientException.class,
+        awaitFailure(client.createTransfers(List.of(transfer(3, 5)))).getCause());
   }
 
   @Test

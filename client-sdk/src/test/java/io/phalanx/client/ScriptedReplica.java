@@ -76,6 +76,11 @@ final class ScriptedReplica implements AutoCloseable {
     clients.close().awaitUninterruptibly();
   }
 
+  /** Closes every client connection; the listener stays, so clients can dial back. */
+  void disconnectClients() {
+    clients.close().awaitUninterruptibly();
+  }
+
   /** Sends a frame to every connected client. */
   void send(byte[] frame) {
     clients.writeAndFlush(Unpooled.wrappedBuffer(frame));
