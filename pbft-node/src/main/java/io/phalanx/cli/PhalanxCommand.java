@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         KeygenCommand.class,
         InitCommand.class,
         NodeCommand.class,
+        ClientCommand.class,
+        LoadCommand.class,
+        SimulateCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class PhalanxCommand implements Runnable {
