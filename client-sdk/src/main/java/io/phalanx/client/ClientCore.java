@@ -60,7 +60,6 @@ final class ClientCore {
   private final Map<Long, Exchange> readOnly = new HashMap<>();
   private Exchange ordered;
   private long view;
-  private long fallbacks;
   private boolean closed;
 
   ClientCore(Settings settings, SigningKeyPair key, ReplyVerifier verifier, RequestClock clock,
@@ -181,7 +180,6 @@ final class ClientCore {
           + "served read-only; timestamp " + exchange.timestamp()));
       return;
     }
-    fallbacks++;
     onOrderedCall(call);
   }
 
@@ -215,10 +213,6 @@ final class ClientCore {
 
   int primary() {
     return (int) Long.remainderUnsigned(view, settings.replicas());
-  }
-
-  long fallbacks() {
-    return fallbacks;
   }
 
   /** Fails every call, queued or in flight: the client is closing. */

@@ -24,14 +24,14 @@ import java.util.concurrent.ForkJoinPool;
 public final class PhalanxClientBuilder {
   /** Default time to wait for a quorum before resending to every replica. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
-  /** Default time after which a call without a quorum fails with an unknown outcome. */
+  /** Least default time after which a call without a quorum fails with an unknown outcome. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
 
   private Genesis genesis;
   private long clientId;
   private SigningKeyPair keyPair;
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-  private Duration deadline = DEFAULT_DEADLINE;
+  private Duration deadline;
   private Duration resendDelayMax = Duration.ofSeconds(10);
   private int eventsPerRequestMax = 1024;
   private int pendingCallsMax = 10_000;
@@ -88,7 +88,10 @@ public final class PhalanxClientBuilder {
     return this;
   }
 
-  /** How long a call may wait for its quorum in all before it fails (default 30 s). */
+  /**
+   * How long a call may wait for its quorum in all before it fails (default: 30 s or ten request
+   * timeouts, whichever is longer).
+   */
   public PhalanxClientBuilder deadline(Duration deadline) {
     this.deadline = positive(deadline, "deadline");
     return this;
@@ -144,6 +147,10 @@ public final class PhalanxClientBuilder {
   public PhalanxClient build() {
     if (genesis == null || keyPair == null) {
       throw new IllegalStateException("set config(path), or genesis(...) and identity(...)");
+    }
+    if (deadline == null) {
+      Duration tenTimeouts = requestTimeout.multipliedBy(10);
+      deadline = tenTimeouts.compareTo(DEFAULT_DEADLINE) > 0 ? tenTimeouts : DEFAULT_DEADLINE;
     }
     if (deadline.compareTo(requestTimeout) < 0) {
       throw new IllegalArgumentException("deadline " + deadline + " is shorter than the request "
