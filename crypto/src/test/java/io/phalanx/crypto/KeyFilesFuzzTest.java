@@ -3,6 +3,7 @@ package io.phalanx.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -59,36 +60,25 @@ class KeyFilesFuzzTest {
 
     int decoded = (signing != null ? 1 : 0) + (sealing != null ? 1 : 0)
         + (signingPublic != null ? 1 : 0) + (sealingPublic != null ? 1 : 0);
-    assertEquals(decoded > 0 ? 1 : 0, decoded, "one file decoded as " + decoded + " key kinds");
+    assertTrue(decoded <= 1, "one file decoded as " + decoded + " kinds of key");
     if (signing != null) {
       KeyFiles.writeKeyPair(directory, "written", signing);
-      try {
+      assertWrittenPairReadsBack(text, () -> {
         SigningKeyPair reread = KeyFiles.readPrivateKey(directory.resolve("written.key"));
         assertEquals(signing.publicKey(), reread.publicKey());
         assertArrayEquals(signing.privateKey().toByteArray(), reread.privateKey().toByteArray());
         assertEquals(signing.publicKey(),
             KeyFiles.readPublicKey(directory.resolve("written.pub")));
-        assertEquals(withoutWhitespace(Files.readString(directory.resolve("written.key"))),
-            withoutWhitespace(text));
-      } finally {
-        Files.delete(directory.resolve("written.key"));
-        Files.delete(directory.resolve("written.pub"));
-      }
+      });
     }
     if (sealing != null) {
       KeyFiles.writeSealingKeyPair(directory, "written", sealing);
-      try {
-        SealingKeyPair reread =
-            KeyFiles.readSealingPrivateKey(directory.resolve("written.key"));
+      assertWrittenPairReadsBack(text, () -> {
+        SealingKeyPair reread = KeyFiles.readSealingPrivateKey(directory.resolve("written.key"));
         assertEquals(sealing.publicKey(), reread.publicKey());
         assertEquals(sealing.publicKey(),
             KeyFiles.readSealingPublicKey(directory.resolve("written.pub")));
-        assertEquals(withoutWhitespace(Files.readString(directory.resolve("written.key"))),
-            withoutWhitespace(text));
-      } finally {
-        Files.delete(directory.resolve("written.key"));
-        Files.delete(directory.resolve("written.pub"));
-      }
+      });
     }
     if (signingPublic != null) {
       assertEquals(withoutWhitespace(KeyFiles.encodePublicKeyPem(signingPublic)),
@@ -98,6 +88,26 @@ class KeyFilesFuzzTest {
       assertEquals(withoutWhitespace(KeyFiles.encodeSealingPublicKeyPem(sealingPublic)),
           withoutWhitespace(text));
     }
+  }
+
+  /**
+   * Checks the pair just written as {@code written.key} / {@code written.pub}: it reads back, and
+   * the private key file is the fuzzed text up to whitespace. Deletes both files.
+   */
+  private static void assertWrittenPairReadsBack(String text, IoCheck readBack)
+      throws IOException {
+    try {
+      readBack.run();
+      assertEquals(withoutWhitespace(Files.readString(directory.resolve("written.key"))),
+          withoutWhitespace(text));
+    } finally {
+      Files.delete(directory.resolve("written.key"));
+      Files.delete(directory.resolve("written.pub"));
+    }
+  }
+
+  private interface IoCheck {
+    void run() throws IOException;
   }
 
   /** The decoded value, or null if decoding raised the documented exception. */
