@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,26 +37,38 @@ public final class YamlSection {
 
   /** Parses {@code file} with SnakeYAML's safe constructor (no arbitrary types), bounded in size. */
   public static YamlSection load(Path file) {
+    Object root;
     try {
       if (Files.size(file) > FILE_BYTES_MAX) {
         throw new ConfigException(file, "", "larger than " + FILE_BYTES_MAX + " bytes");
       }
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      options.setMaxAliasesForCollections(10);
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        Object root = new Yaml(new SafeConstructor(options)).load(reader);
-        if (!(root instanceof Map<?, ?> map)) {
-          throw new ConfigException(file, "", "expected a YAML mapping at the top level");
-        }
-        return new YamlSection(file, "", map);
+        root = parse(file, reader);
       }
     } catch (NoSuchFileException e) {
       throw new ConfigException(file, "", "no such file");
     } catch (IOException e) {
       throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new ConfigException(file, "", "expected a YAML mapping at the top level");
+    }
+    return new YamlSection(file, "", map);
+  }
+
+  private static Object parse(Path file, Reader reader) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(10);
+    try {
+      return new Yaml(new SafeConstructor(options)).load(reader);
     } catch (YAMLException e) {
       throw new ConfigException(file, "", "is not valid YAML: " + firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // SnakeYAML's constructors let some bad scalars out as other exceptions, e.g. `!!int 0x`
+      // as a NumberFormatException: the file is just as invalid.
+      throw new ConfigException(file, "", "is not valid YAML: " + e.getClass().getSimpleName()
+          + ": " + firstLine(e.getMessage()));
     }
   }
 
@@ -95,7 +108,7 @@ public final class YamlSection {
   public long longValue(String key, long min, long max) {
     Object value = required(key);
     if (!(value instanceof Integer || value instanceof Long)) {
-      throw error(key, "expected a whole number, got '" + value + "'");
+      throw error(key, "expected a whole number, got " + describe(value));
     }
     long number = ((Number) value).longValue();
     if (number < min || number > max) {
@@ -122,7 +135,7 @@ public final class YamlSection {
     }
     Object value = required(key);
     if (!(value instanceof Boolean flag)) {
-      throw error(key, "expected true or false, got '" + value + "'");
+      throw error(key, "expected true or false, got " + describe(value));
     }
     return flag;
   }
@@ -137,7 +150,7 @@ public final class YamlSection {
 
   /** A path, resolved against the directory of the configuration file. */
   public Path path(String key, boolean mustExist) {
-    Path resolved = resolve(string(key));
+    Path resolved = resolve(key, string(key));
     if (mustExist && !Files.exists(resolved)) {
       throw error(key, "no such file: " + resolved);
     }
@@ -165,8 +178,13 @@ public final class YamlSection {
     return new ConfigException(file, path(key), problem);
   }
 
-  private Path resolve(String value) {
-    Path path = Path.of(value);
+  private Path resolve(String key, String value) {
+    Path path;
+    try {
+      path = Path.of(value);
+    } catch (InvalidPathException e) {
+      throw error(key, "not a valid path: " + e.getReason());
+    }
     Path directory = file.toAbsolutePath().getParent();
     return path.isAbsolute() || directory == null ? path : directory.resolve(path).normalize();
   }
@@ -187,6 +205,21 @@ public final class YamlSection {
 
   private String path(String key) {
     return prefix + key;
+  }
+
+  /**
+   * A value for an error message. Never the {@code toString()} of a list or mapping: an alias can
+   * make one contain itself, and printing it then overflows the stack.
+   */
+  private static String describe(Object value) {
+    if (value instanceof List<?>) {
+      return "a list";
+    }
+    if (value instanceof Map<?, ?>) {
+      return "a mapping";
+    }
+    String text = String.valueOf(value);
+    return "'" + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "'";
   }
 
   private static String firstLine(String message) {

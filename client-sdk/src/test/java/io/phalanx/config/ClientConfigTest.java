@@ -83,6 +83,37 @@ class ClientConfigTest {
     }
   }
 
+  // The three below were found by ClientConfigFuzzTest; its corpus keeps the inputs.
+
+  @Test
+  void aBadScalarUnderAnExplicitTagIsInvalidYamlNotANumberFormatException() throws IOException {
+    Path file = write("client: !!int 0x\ngenesis: genesis.pb\nsigningKey: client.key\n");
+
+    ConfigException error = assertThrows(ConfigException.class, () -> ClientConfig.load(file));
+
+    assertEquals("", error.field());
+    assertTrue(error.getMessage().contains("is not valid YAML"), error.getMessage());
+  }
+
+  @Test
+  void aPathWithANulCharacterIsAFieldErrorNotAnInvalidPathException() throws IOException {
+    Path file = write("client: 1\ngenesis: \"genesis\\0.pb\"\nsigningKey: client.key\n");
+
+    ConfigException error = assertThrows(ConfigException.class, () -> ClientConfig.load(file));
+
+    assertEquals("genesis", error.field());
+  }
+
+  @Test
+  void aListThatContainsItselfIsReportedWithoutPrintingIt() throws IOException {
+    Path file = write("client: &a [[*a]]\ngenesis: genesis.pb\nsigningKey: client.key\n");
+
+    ConfigException error = assertThrows(ConfigException.class, () -> ClientConfig.load(file));
+
+    assertEquals("client", error.field());
+    assertTrue(error.getMessage().endsWith("expected a whole number, got a list"), error.getMessage());
+  }
+
   private Path write(String text) throws IOException {
     Path file = Files.createTempFile(directory, "client", ".yaml");
     Files.writeString(file, text);
