@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         ClientCommand.class,
         LoadCommand.class,
         SimulateCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class PhalanxCommand implements Runnable {

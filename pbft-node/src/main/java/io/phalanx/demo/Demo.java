@@ -32,6 +32,15 @@ public final class Demo {
   private final long started = System.nanoTime();
   private final List<String[]> summary = new ArrayList<>();
 
+  /**
+   * The standard workload: {@code phalanx load}'s transfer workload for {@code seconds}, with
+   * three closed-loop clients (client-2 … client-4; client-1 is the issuer that funds them).
+   */
+  public static Function<ProcessCluster, DemoWorkload> transferWorkload(int seconds) {
+    return cluster -> new TransferDemoWorkload(cluster.layout().clientConfig(2),
+        cluster.layout().clientConfig(1), seconds, 3);
+  }
+
   public Demo(PrintWriter out, Plan plan) {
     this.out = out;
     this.plan = plan;
@@ -52,7 +61,7 @@ public final class Demo {
       say("all 4 replicas up and linked; view 0, primary replica 0; logs in " + directory.resolve("logs"));
       try (DemoWorkload workload = workloads.apply(cluster)) {
         workload.start();
-        say("workload: 4 clients sending signed transfers");
+        say("workload: 3 clients sending signed transfers through the SDK (client 1 funded them)");
         long before = progressFor(workload, plan.warmUpSeconds(), cluster);
         int primary = primaryOf(cluster);
         long killedAt = System.nanoTime();

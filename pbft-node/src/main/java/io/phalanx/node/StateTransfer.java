@@ -71,6 +71,11 @@ final class StateTransfer {
     if (target != null && target.sequence() >= fetch.sequence()) {
       return;
     }
+    if (ledger.lastExecutedSequence() >= fetch.sequence()) {
+      target = fetch;
+      finish();
+      return;
+    }
     LOG.info("state transfer to checkpoint {} from block {}", fetch.sequence(),
         ledger.lastExecutedSequence() + 1);
     target = fetch;
@@ -99,16 +104,17 @@ final class StateTransfer {
     send(from, Payload.newBuilder().setStateTransferResponse(response).build());
   }
 
-  /** Blocks from a peer: each checked before it is executed. */
+  /**
+   * Blocks from a peer: each checked before it is executed. The transfer goes on past the
+   * checkpoint to the last block the peer has, since those blocks are committed (certified) too
+   * and a replica left at the checkpoint would lag until the next one.
+   */
   void onResponse(int from, StateTransferResponse response) {
     if (target == null || from != peer) {
       return;
     }
     for (ByteString encoded : response.getBlocksList()) {
       long height = ledger.lastExecutedSequence() + 1;
-      if (height > target.sequence()) {
-        break;
-      }
       StringBuilder why = new StringBuilder();
       Optional<BatchInput> input = check.check(Bytes.wrapOwned(encoded.toByteArray()), height, why);
       if (input.isEmpty()) {
@@ -118,19 +124,29 @@ final class StateTransfer {
         return;
       }
       ledger.applyBatch(input.get());
+      if (height == target.sequence() && !ledger.stateDigest().equals(target.stateDigest())) {
+        throw new IllegalStateException("state digest " + ledger.stateDigest() + " at checkpoint "
+            + height + " differs from the certified " + target.stateDigest());
+      }
+    }
+    boolean peerHasMore = response.getBlocksCount() > 0;
+    if (!peerHasMore && ledger.lastExecutedSequence() >= target.sequence()) {
+      finish();
+      return;
+    }
+    if (!peerHasMore) {
+      LOG.info("replica {} has no blocks after {}; trying another peer", from,
+          ledger.lastExecutedSequence());
+      nextPeer();
     }
     advance();
   }
 
   private void advance() {
     long last = ledger.lastExecutedSequence();
-    if (last >= target.sequence()) {
-      finish();
-      return;
-    }
     StateTransferRequest request = StateTransferRequest.newBuilder()
         .setReplica(self).setCheckpointSequence(target.sequence())
-        .setFromHeight(last + 1).setToHeight(target.sequence()).build();
+        .setFromHeight(last + 1).setToHeight(Long.MAX_VALUE).build();
     send(peer, Payload.newBuilder().setStateTransferRequest(request).build());
     long marker = last;
     progressMarker = marker;
@@ -148,11 +164,8 @@ final class StateTransfer {
   private void finish() {
     Effect.FetchState done = target;
     target = null;
-    if (!ledger.stateDigest().equals(done.stateDigest()) && ledger.lastExecutedSequence() == done.sequence()) {
-      throw new IllegalStateException("state digest " + ledger.stateDigest() + " at checkpoint "
-          + done.sequence() + " differs from the certified " + done.stateDigest());
-    }
-    LOG.info("state transfer reached checkpoint {}", done.sequence());
+    LOG.info("state transfer past checkpoint {} reached block {}", done.sequence(),
+        ledger.lastExecutedSequence());
     List<ExecutedReply> table = new ArrayList<>();
     ledger.clientTable().forEach((client, entry) ->
         table.add(new ExecutedReply(client, entry.lastTimestamp(), entry.reply())));
