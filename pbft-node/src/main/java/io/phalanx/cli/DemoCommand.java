@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path where = directory != null ? directory : Files.createTempDirectory("phalanx-demo-");
-    Demo demo = new Demo(spec.commandLine().getOut(), new Demo.Plan(seconds, seconds, seconds));
+    Demo demo = new Demo(spec.commandLine().getOut(), new Demo.Plan(seconds, seconds, seconds, true));
     boolean passed = demo.run(where, Demo.transferWorkload(3 * seconds + 2));
     return passed ? 0 : 1;
   }

@@ -17,8 +17,16 @@ import java.util.function.Function;
  * conserved, every replica has the same state digest.
  */
 public final class Demo {
-  /** Timings of the scenario, in seconds. */
-  public record Plan(int warmUpSeconds, int afterKillSeconds, int afterRestartSeconds) {}
+  /**
+   * The scenario.
+   *
+   * @param warmUpSeconds workload before the fault
+   * @param afterKillSeconds workload while the victim is down
+   * @param afterRestartSeconds workload after the victim restarted
+   * @param killPrimary SIGKILL the primary (a view change follows) or else a backup
+   */
+  public record Plan(int warmUpSeconds, int afterKillSeconds, int afterRestartSeconds,
+      boolean killPrimary) {}
 
   private static final String PROTOCOL = """
       protocol:
@@ -64,19 +72,22 @@ public final class Demo {
         say("workload: 3 clients sending signed transfers through the SDK (client 1 funded them)");
         long before = progressFor(workload, plan.warmUpSeconds(), cluster);
         int primary = primaryOf(cluster);
+        int victim = plan.killPrimary() ? primary : (primary + 1) % cluster.replicas();
         long killedAt = System.nanoTime();
-        say("SIGKILL replica " + primary + " (the primary, pid "
-            + cluster.node(primary).pid().orElse(-1L) + ")");
-        cluster.node(primary).kill();
-        long viewChangeMillis = awaitViewChange(cluster, primary, workload, killedAt);
+        say("SIGKILL replica " + victim + (plan.killPrimary() ? " (the primary" : " (a backup")
+            + ", pid " + cluster.node(victim).pid().orElse(-1L) + ")");
+        cluster.node(victim).kill();
+        if (plan.killPrimary()) {
+          long viewChangeMillis = awaitViewChange(cluster, victim, workload, killedAt);
+          record("view change after SIGKILL of the primary", viewChangeMillis + " ms", true);
+        }
         progressFor(workload, plan.afterKillSeconds(), cluster);
-        say("restarting replica " + primary);
-        cluster.node(primary).start();
+        say("restarting replica " + victim);
+        cluster.node(victim).start();
         progressFor(workload, plan.afterRestartSeconds(), cluster);
         DemoWorkload.Verdict verdict = workload.stopAndCheck();
         double seconds = (System.nanoTime() - started) / 1e9;
         Optional<String> digest = awaitEqualDigests(cluster, workload);
-        record("view change after SIGKILL of the primary", viewChangeMillis + " ms", true);
         record("transfers acknowledged", Long.toString(verdict.acknowledged()), verdict.acknowledged() > before);
         record("acknowledged transfers missing", Long.toString(verdict.missing()), verdict.missing() == 0);
         record("balances conserved", Boolean.toString(verdict.conserved()), verdict.conserved());
