@@ -28,12 +28,13 @@ public final class Demo {
   public record Plan(int warmUpSeconds, int afterKillSeconds, int afterRestartSeconds,
       boolean killPrimary) {}
 
+  private static final int CHECKPOINT_INTERVAL = 32;
   private static final String PROTOCOL = """
       protocol:
-        checkpointInterval: 32
-        watermarkWindow: 64
+        checkpointInterval: %d
+        watermarkWindow: %d
         requestTimeoutMillis: 1500
-      """;
+      """.formatted(CHECKPOINT_INTERVAL, 2 * CHECKPOINT_INTERVAL);
 
   private final PrintWriter out;
   private final Plan plan;
@@ -137,27 +138,63 @@ public final class Demo {
   }
 
   /**
-   * Waits until every replica has executed the same blocks with the same state digest, nudging
-   * with single transfers so that a replica behind reaches the next stable checkpoint.
+   * Waits until every replica has executed the same blocks with the same state digest. A replica
+   * that is behind catches up at the next stable checkpoint, which needs more requests: when the
+   * replicas differ, this sends enough single transfers to reach the next checkpoint, then gives
+   * the laggard a few seconds to fetch the certified blocks.
    */
   private Optional<String> awaitEqualDigests(ProcessCluster cluster, DemoWorkload workload)
       throws Exception {
-    long deadline = System.nanoTime() + 90_000_000_000L;
+    long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
-      TreeSet<String> states = new TreeSet<>();
-      for (int i = 0; i < cluster.replicas(); i++) {
-        cluster.status(i).ifPresent(status -> states.add(status.get("ledgerExecuted").asLong()
-            + "/" + status.get("stateDigest").asText()));
+      long settle = System.nanoTime() + 5_000_000_000L;
+      while (System.nanoTime() < settle) {
+        Optional<String> agreed = agreedState(cluster);
+        if (agreed.isPresent()) {
+          return agreed;
+        }
+        Thread.sleep(200);
       }
-      if (states.size() == 1) {
-        String state = states.first();
-        say("all replicas at block " + state.substring(0, state.indexOf('/')) + " with state digest "
-            + state.substring(state.indexOf('/') + 1, state.indexOf('/') + 17) + "…");
-        return Optional.of(state.substring(state.indexOf('/') + 1, state.indexOf('/') + 17));
+      long highest = highestExecuted(cluster);
+      long nudges = CHECKPOINT_INTERVAL - highest % CHECKPOINT_INTERVAL;
+      say("replicas differ (" + views(cluster) + "); " + nudges
+          + " more transfers to reach the next checkpoint");
+      for (long i = 0; i < nudges; i++) {
+        workload.nudge();
       }
-      workload.nudge();
     }
     return Optional.empty();
+  }
+
+  private Optional<String> agreedState(ProcessCluster cluster) {
+    TreeSet<String> states = new TreeSet<>();
+    for (int i = 0; i < cluster.replicas(); i++) {
+      Optional<JsonNode> status = cluster.status(i);
+      if (status.isEmpty()) {
+        return Optional.empty();
+      }
+      states.add(status.get().get("ledgerExecuted").asLong() + "/"
+          + status.get().get("stateDigest").asText());
+    }
+    if (states.size() != 1) {
+      return Optional.empty();
+    }
+    String state = states.first();
+    String digest = state.substring(state.indexOf('/') + 1, state.indexOf('/') + 17);
+    say("all replicas at block " + state.substring(0, state.indexOf('/'))
+        + " with state digest " + digest + "…");
+    return Optional.of(digest);
+  }
+
+  private static long highestExecuted(ProcessCluster cluster) {
+    long highest = 0;
+    for (int i = 0; i < cluster.replicas(); i++) {
+      Optional<JsonNode> status = cluster.status(i);
+      if (status.isPresent()) {
+        highest = Math.max(highest, status.get().get("ledgerExecuted").asLong());
+      }
+    }
+    return highest;
   }
 
   private static int primaryOf(ProcessCluster cluster) {

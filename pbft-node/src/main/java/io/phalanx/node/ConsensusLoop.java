@@ -1,6 +1,7 @@
 package io.phalanx.node;
 
 import io.phalanx.node.log.ReplicaLog;
+import io.phalanx.node.logging.NodeLogContext;
 import io.phalanx.pbft.core.Effect;
 import io.phalanx.pbft.core.Input;
 import io.phalanx.pbft.core.Output;
@@ -11,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+
 
 /**
  * The one consensus thread: it alone steps the pure {@link Replica}. It drains a batch of inputs,
@@ -91,7 +92,6 @@ final class ConsensusLoop implements Runnable {
 
   @Override
   public void run() {
-    MDC.put("replica", Integer.toString(status.replica()));
     List<Input> round = new ArrayList<>(DRAIN_MAX);
     try {
       while (running) {
@@ -152,10 +152,10 @@ final class ConsensusLoop implements Runnable {
     ReplicaStatus next = ReplicaStatus.of(replica);
     if (next.view() != status.view()) {
       metrics.viewChanges().increment();
-      MDC.put("view", Long.toString(next.view()));
+      NodeLogContext.progress(next.view(), next.lastExecuted());
       LOG.info("entered view {} (primary {})", next.view(), next.primary());
     }
-    MDC.put("seq", Long.toString(next.lastExecuted()));
+    NodeLogContext.progress(next.view(), next.lastExecuted());
     status = next;
   }
 }

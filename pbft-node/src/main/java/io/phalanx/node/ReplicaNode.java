@@ -11,6 +11,7 @@ import io.phalanx.ledger.store.LevelDbLedgerStore;
 import io.phalanx.node.admin.AdminServer;
 import io.phalanx.node.config.ReplicaConfig;
 import io.phalanx.node.log.ReplicaLog;
+import io.phalanx.node.logging.NodeLogContext;
 import io.phalanx.pbft.codec.EnvelopeSigner;
 import io.phalanx.pbft.core.Input;
 import io.phalanx.pbft.core.LogRecord;
@@ -66,6 +67,7 @@ public final class ReplicaNode implements AutoCloseable {
     GenesisConfig genesisConfig = GenesisConfig.fromProto(genesis);
     SigningKeyPair keys = KeyFiles.readPrivateKey(config.signingKey());
     checkIdentity(config, genesis, keys);
+    NodeLogContext.replica(config.replica());
     Files.createDirectories(config.dataDirectory());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     NodeParts parts = new NodeParts(config, genesis, keys, registry, fatal);
