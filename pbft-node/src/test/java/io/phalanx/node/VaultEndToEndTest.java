@@ -97,6 +97,37 @@ class VaultEndToEndTest {
     }
   }
 
+  @Test
+  void aRestartOfEveryReplicaKeepsTheSecret() throws Exception {
+    try (LocalConsortium consortium = LocalConsortium.start(directory, 4, 2)) {
+      try (RawClient owner = client(consortium, 1)) {
+        LedgerResult put = owner.execute(LedgerOperation.newBuilder().setVaultPut(
+            VaultDealer.put(SECRET, "kept", 1, VaultPolicy.newBuilder().setOwner(1)
+                .addReaders(2).build(), VaultDealer.sealingKeys(consortium.genesis), RANDOM))
+            .build(), TIMEOUT_MILLIS);
+        assertEquals(ResultCode.RESULT_OK_VALUE, put.getVault().getCode(), put.toString());
+      }
+      for (int i = 0; i < consortium.replicas(); i++) {
+        consortium.stop(i);
+      }
+      for (int i = 0; i < consortium.replicas(); i++) {
+        consortium.start(i);
+      }
+      // A fresh client (RawClient does not resend over sockets that broke with the restart).
+      try (RawClient reader = client(consortium, 2)) {
+        SealingKeyPair ephemeral = SealingKeyPair.generate(RANDOM);
+        RawClient.Answer got = reader.executeCollectingShares(get("kept", ephemeral),
+            TIMEOUT_MILLIS);
+        try (RecoveredSecret secret = VaultReader.read(got.result().getVault(),
+            got.replicaShares(), ephemeral, 4)) {
+          assertArrayEquals(SECRET, secret.secret());
+          assertEquals(1, secret.version());
+        }
+      }
+      assertTrue(consortium.fatalErrors().isEmpty(), consortium.fatalErrors().toString());
+    }
+  }
+
   /** Reads with a doctored set of replica shares (a faulty replica simulated by the client). */
   private static void expectRecovered(VaultResult result, Map<Integer, Bytes> shares,
       SealingKeyPair ephemeral, Map<Integer, ShareFault> suspects) {
