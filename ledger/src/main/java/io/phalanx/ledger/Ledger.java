@@ -12,6 +12,8 @@ import io.phalanx.ledger.state.GenesisState;
 import io.phalanx.ledger.state.Member;
 import io.phalanx.ledger.state.Operation;
 import io.phalanx.ledger.state.ReadOnlyQueries;
+import io.phalanx.ledger.state.VaultRecord;
+import io.phalanx.ledger.state.VaultRules;
 import io.phalanx.ledger.state.ResultCode;
 import io.phalanx.ledger.state.StateChanges;
 import io.phalanx.ledger.state.StateDigestAccumulator;
@@ -100,7 +102,7 @@ public final class Ledger implements AutoCloseable {
           + tip.height());
     }
     BlockExecution execution = BlockExecution.begin(store, genesis.governanceRules(),
-        input.sequence(), input.ledgerTimeMillis(), input.requests().size());
+        new VaultRules(genesis.replicaCount()), input.sequence(), input.ledgerTimeMillis(), input.requests().size());
     List<Bytes> results = new ArrayList<>();
     for (LedgerRequest request : input.requests()) {
       results.add(RequestExecution.execute(execution, request));
@@ -188,6 +190,15 @@ public final class Ledger implements AutoCloseable {
   public Optional<Member> member(long memberId) {
     checkRunning();
     return ReadOnlyQueries.member(store, memberId);
+  }
+
+  /**
+   * The stored vault secret {@code name} in the current state (after the last applied block):
+   * what a replica needs to open its own share for a get. Same thread as {@link #applyBatch}.
+   */
+  public Optional<VaultRecord> vault(String name) {
+    checkRunning();
+    return ReadOnlyQueries.vault(store, name);
   }
 
   /** The exactly-once table (last executed timestamp and reply per client), by client id. */

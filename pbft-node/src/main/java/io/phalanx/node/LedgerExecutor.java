@@ -43,11 +43,13 @@ final class LedgerExecutor {
   private final int self;
   private final FatalError fatal;
   private final NodeMetrics metrics;
+  private final VaultShareSealer vaultShares;
   private volatile long lastExecuted;
   private volatile String stateDigestHex;
 
   LedgerExecutor(Ledger ledger, ScheduledExecutorService ledgerThread, Consumer<Input> consensus,
-      MessageSigner signer, ClientReplies replies, int self, FatalError fatal, NodeMetrics metrics) {
+      MessageSigner signer, ClientReplies replies, int self, FatalError fatal, NodeMetrics metrics,
+      VaultShareSealer vaultShares) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.ledgerThread = ledgerThread;
     this.consensus = consensus;
@@ -56,6 +58,7 @@ final class LedgerExecutor {
     this.self = self;
     this.fatal = fatal;
     this.metrics = metrics;
+    this.vaultShares = Objects.requireNonNull(vaultShares, "vaultShares");
     this.lastExecuted = ledger.lastExecutedSequence();
     this.stateDigestHex = ledger.stateDigest().toHex();
   }
@@ -105,8 +108,9 @@ final class LedgerExecutor {
     BlockOutcome outcome = ledger.applyBatch(input);
     lastExecuted = outcome.height();
     stateDigestHex = outcome.stateDigest().toHex();
+    List<Bytes> replicaShares = vaultShares.replicaShares(input.requests(), outcome.results());
     consensus.accept(new Input.Executed(execute.sequence(), outcome.stateDigest(),
-        Requests.replies(execute.batch(), outcome.results())));
+        Requests.replies(execute.batch(), outcome.results(), replicaShares)));
     metrics.recordBlock(execute.batch().requests().size(), System.nanoTime() - started);
     LOG.debug("executed seq={} view={} requests={} digest={}", execute.sequence(), execute.view(),
         execute.batch().requests().size(), outcome.stateDigest());

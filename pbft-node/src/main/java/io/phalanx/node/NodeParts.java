@@ -58,6 +58,8 @@ final class NodeParts {
   final ScheduledExecutorService ledgerThread;
   final ScheduledExecutorService ticker;
   Ledger ledger;
+  /** This replica's X25519 key: opens its vault shares (set by ReplicaNode before wire). */
+  io.phalanx.crypto.SealingKeyPair sealingKey;
   ReplicaLog log;
   ReplicaTransport transport;
   LedgerExecutor executor;
@@ -98,7 +100,8 @@ final class NodeParts {
     this.loop = consensus;
     this.executor = new LedgerExecutor(ledger, ledgerThread, consensus::submit, signer,
         (client, envelope) -> transport.sendToClient(client, envelope.toByteArray()),
-        config.replica(), fatal, metrics);
+        config.replica(), fatal, metrics,
+        new VaultShareSealer(ledger, sealingKey, config.replica(), new java.security.SecureRandom()));
     this.stateTransfer = new StateTransfer(ledger, ledgerThread,
         new CertifiedBlockCheck(verifier, 2 * faults() + 1), config.replica(),
         genesis.getReplicasCount(), keys, (replica, bytes) -> transport.send(replica, bytes),

@@ -71,6 +71,7 @@ public final class ReplicaNode implements AutoCloseable {
     Files.createDirectories(config.dataDirectory());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     NodeParts parts = new NodeParts(config, genesis, keys, registry, fatal);
+    parts.sealingKey = readSealingKey(config, genesis);
     parts.ledger = Ledger.open(LevelDbLedgerStore.open(config.dataDirectory().resolve("ledger")),
         genesisConfig);
     parts.log = ReplicaLog.open(LevelDbLedgerStore.open(config.dataDirectory().resolve("log")));
@@ -103,6 +104,18 @@ public final class ReplicaNode implements AutoCloseable {
     }
     LOG.info("recovering from {} log records and {} executed blocks", records.size(), executed);
     return Replica.restart(parts.coreConfig(), signer, records, executed);
+  }
+
+  /** The replica's X25519 key, which must be its sealing key in the genesis. */
+  private static io.phalanx.crypto.SealingKeyPair readSealingKey(ReplicaConfig config,
+      Genesis genesis) throws IOException {
+    io.phalanx.crypto.SealingKeyPair sealing = KeyFiles.readSealingPrivateKey(config.sealingKey());
+    byte[] expected = genesis.getReplicas(config.replica()).getSealingKey().toByteArray();
+    if (!java.util.Arrays.equals(expected, sealing.publicKey().toByteArray())) {
+      throw new ConfigException(config.file(), "sealingKey",
+          "this key is not replica " + config.replica() + "'s sealing key in the genesis");
+    }
+    return sealing;
   }
 
   private static void checkIdentity(ReplicaConfig config, Genesis genesis, SigningKeyPair keys) {

@@ -30,11 +30,17 @@ final class Requests {
    * timestamp (the ledger skipped it and there is nothing to answer).
    */
   static List<ExecutedReply> replies(Batch batch, List<Bytes> results) {
+    return replies(batch, results, java.util.Collections.nCopies(results.size(), Bytes.empty()));
+  }
+
+  /** As above, each reply carrying this replica's {@code replicaShares} entry (may be empty). */
+  static List<ExecutedReply> replies(Batch batch, List<Bytes> results, List<Bytes> replicaShares) {
     List<ExecutedReply> replies = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
       Request request = batch.requests().get(i).request();
       if (!isStale(results.get(i))) {
-        replies.add(new ExecutedReply(request.clientId(), request.timestamp(), results.get(i)));
+        replies.add(new ExecutedReply(request.clientId(), request.timestamp(), results.get(i),
+            replicaShares.get(i)));
       }
     }
     return replies;

@@ -49,6 +49,61 @@ final class RawClient implements AutoCloseable {
 
   /** Orders {@code operation} and returns the result f+1 replicas agree on. */
   LedgerResult execute(LedgerOperation operation, long timeoutMillis) throws IOException {
+    return execute(operation, timeoutMillis, false).result();
+  }
+
+  /**
+   * The matched result and every replica's {@code replica_share} (vault gets), by replica.
+   *
+   * @param result the result f+1 replicas agree on
+   * @param replicaShares what each replica that replied put in replica_share (may be empty)
+   */
+  record Answer(LedgerResult result, Map<Integer, Bytes> replicaShares) {}
+
+  /**
+   * Orders {@code operation} and waits, within the timeout, for a reply from every replica (or
+   * at least f+1 matching ones when the deadline passes), collecting each one's replica_share.
+   */
+  Answer executeCollectingShares(LedgerOperation operation, long timeoutMillis)
+      throws IOException {
+    return execute(operation, timeoutMillis, true);
+  }
+
+  private Answer execute(LedgerOperation operation, long timeoutMillis, boolean everyReplica)
+      throws IOException {
+    long requestTimestamp = send(operation);
+    Map<ByteString, Integer> votes = new TreeMap<>(java.util.Comparator.comparing(ByteString::toStringUtf8));
+    Map<Integer, Bytes> shares = new TreeMap<>();
+    ByteString matched = null;
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      for (int i = 0; i < sockets.size(); i++) {
+        ClientReply reply = null;
+        try {
+          reply = sockets.get(i) == null ? null : receive(sockets.get(i));
+        } catch (IOException down) {
+          drop(i);
+        }
+        if (reply == null || reply.getTimestamp() != requestTimestamp
+            || shares.containsKey(reply.getReplica())) {
+          continue;
+        }
+        shares.put(reply.getReplica(), Bytes.of(reply.getReplicaShare().toByteArray()));
+        if (votes.merge(reply.getResult(), 1, Integer::sum) >= faults + 1 && matched == null) {
+          matched = reply.getResult();
+        }
+        if (matched != null && (!everyReplica || shares.size() == sockets.size())) {
+          return new Answer(LedgerResult.parseFrom(matched), shares);
+        }
+      }
+    }
+    if (matched != null) {
+      return new Answer(LedgerResult.parseFrom(matched), shares);
+    }
+    throw new IOException("no " + (faults + 1) + " matching replies within " + timeoutMillis + " ms");
+  }
+
+  private long send(LedgerOperation operation) {
     long requestTimestamp = timestamp++;
     Bytes envelope = RequestSigner.sign(new Request(clientId, requestTimestamp, false,
         Bytes.wrapOwned(operation.toByteArray())), keys).envelope();
@@ -63,26 +118,7 @@ final class RawClient implements AutoCloseable {
         drop(i);
       }
     }
-    Map<ByteString, Integer> votes = new TreeMap<>(java.util.Comparator.comparing(ByteString::toStringUtf8));
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (System.currentTimeMillis() < deadline) {
-      for (int i = 0; i < sockets.size(); i++) {
-        ClientReply reply = null;
-        try {
-          reply = sockets.get(i) == null ? null : receive(sockets.get(i));
-        } catch (IOException down) {
-          drop(i);
-        }
-        if (reply == null || reply.getTimestamp() != requestTimestamp) {
-          continue;
-        }
-        int count = votes.merge(reply.getResult(), 1, Integer::sum);
-        if (count >= faults + 1) {
-          return LedgerResult.parseFrom(reply.getResult());
-        }
-      }
-    }
-    throw new IOException("no " + (faults + 1) + " matching replies within " + timeoutMillis + " ms");
+    return requestTimestamp;
   }
 
   /** The socket to replica {@code i}, connecting if there is none (a replica may restart). */

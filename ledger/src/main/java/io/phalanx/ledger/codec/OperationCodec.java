@@ -40,8 +40,13 @@ public final class OperationCodec {
       case GET_RECEIPT -> new Operation.GetReceipt(
           RecordMessages.fromProto(operation.getGetReceipt().getTransferId()));
       case GOVERNANCE -> governance(operation.getGovernance());
-      case VAULT_PUT, VAULT_GET, VAULT_REFRESH, VAULT_DELETE, VAULT_STATUS ->
-          new Operation.Unsupported(operation.getKindCase().name());
+      case VAULT_PUT -> VaultMessages.put(operation.getVaultPut());
+      case VAULT_GET -> VaultMessages.get(operation.getVaultGet());
+      case VAULT_REFRESH -> VaultMessages.refresh(operation.getVaultRefresh());
+      case VAULT_DELETE -> new Operation.VaultDelete(operation.getVaultDelete().getName());
+      case VAULT_STATUS -> new Operation.VaultStatus(operation.getVaultStatus().getName(),
+          operation.getVaultStatus().getAccessesAfter(),
+          operation.getVaultStatus().getAccessesLimit());
       case KIND_NOT_SET -> throw new MalformedOperationException("no operation set");
     };
   }

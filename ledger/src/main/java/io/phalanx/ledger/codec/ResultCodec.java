@@ -44,6 +44,8 @@ public final class ResultCodec {
           .setBlockHeight(receipt.blockHeight()).setSequence(receipt.blockHeight()));
     } else if (outcome instanceof Outcome.GovernanceResult governance) {
       result.setGovernance(GovernanceResult.newBuilder().setCode(governance.code().code()));
+    } else if (outcome instanceof Outcome.Vault vault) {
+      result.setVault(VaultMessages.result(vault));
     } else if (outcome instanceof Outcome.Rejected rejected) {
       result.setRejectedCode(rejected.code().code());
     } else {

@@ -13,13 +13,16 @@ final class BlockContext {
 
   private final StateRecords records;
   private final GovernanceRules rules;
+  private final VaultRules vaultRules;
   private final long height;
   private final long ledgerTimeMillis;
   private int eventIndex;
 
-  BlockContext(StateRecords records, GovernanceRules rules, long height, long ledgerTimeMillis) {
+  BlockContext(StateRecords records, GovernanceRules rules, VaultRules vaultRules, long height,
+      long ledgerTimeMillis) {
     this.records = records;
     this.rules = rules;
+    this.vaultRules = vaultRules;
     this.height = height;
     this.ledgerTimeMillis = ledgerTimeMillis;
   }
@@ -30,6 +33,10 @@ final class BlockContext {
 
   GovernanceRules rules() {
     return rules;
+  }
+
+  VaultRules vaultRules() {
+    return vaultRules;
   }
 
   long height() {

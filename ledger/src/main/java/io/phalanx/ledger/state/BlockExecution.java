@@ -39,6 +39,12 @@ public final class BlockExecution {
    */
   public static BlockExecution begin(LedgerStore store, GovernanceRules rules, long sequence,
       long proposedTimeMillis, int requestCount) {
+    return begin(store, rules, VaultRules.DISABLED, sequence, proposedTimeMillis, requestCount);
+  }
+
+  /** Like the other {@code begin}, with the vault enabled by {@code vaultRules}. */
+  public static BlockExecution begin(LedgerStore store, GovernanceRules rules,
+      VaultRules vaultRules, long sequence, long proposedTimeMillis, int requestCount) {
     StateRecords records = new StateRecords(new WorkingState(store));
     long previousSequence = records.lastSequence();
     if (sequence != previousSequence + 1) {
@@ -53,7 +59,7 @@ public final class BlockExecution {
     }
     records.putLastSequence(sequence);
     records.putLedgerTimeMillis(time);
-    BlockContext context = new BlockContext(records, rules, sequence, time);
+    BlockContext context = new BlockContext(records, rules, vaultRules, sequence, time);
     int expired = time > previousTime ? PendingExpiry.run(context) : 0;
     return new BlockExecution(records, context, expired);
   }
@@ -113,10 +119,15 @@ public final class BlockExecution {
     if (operation instanceof Operation.Governance governance) {
       return new Outcome.GovernanceResult(GovernanceExecution.execute(context, governance));
     }
+    if (operation instanceof Operation.VaultPut || operation instanceof Operation.VaultGet
+        || operation instanceof Operation.VaultRefresh
+        || operation instanceof Operation.VaultDelete) {
+      return new VaultExecution(context).execute(caller, operation);
+    }
     if (operation instanceof Operation.Unsupported) {
       return new Outcome.Rejected(ResultCode.UNSUPPORTED_OPERATION);
     }
-    return ReadOnlyQueries.answer(records, operation);
+    return ReadOnlyQueries.answer(records, caller.id(), operation);
   }
 
   private <T> Outcome runEvents(List<T> events, java.util.function.Predicate<T> linked,

@@ -122,7 +122,81 @@ public sealed interface Operation {
     }
   }
 
-  /** An operation this ledger does not execute (the vault's): answered UNSUPPORTED_OPERATION. */
+  /**
+   * Stores a new secret or a new version of one (owner only).
+   *
+   * @param commitments FeldmanCommitments encoding
+   * @param shares one SealedBox encoding per replica, by replica index
+   * @param version the version this put creates (1 for a new name)
+   */
+  record VaultPut(String name, VaultPolicy policy, int threshold, Bytes commitments,
+      List<Bytes> shares, Bytes encryptedSecret, long version) implements Operation {
+    public VaultPut {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(commitments, "commitments");
+      Objects.requireNonNull(encryptedSecret, "encryptedSecret");
+      shares = List.copyOf(shares);
+    }
+
+    @Override
+    public boolean isReadOnly() {
+      return false;
+    }
+  }
+
+  /** A read: checked against the policy and always recorded, so never read-only. */
+  record VaultGet(String name, Bytes ephemeralPublicKey) implements Operation {
+    public VaultGet {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(ephemeralPublicKey, "ephemeralPublicKey");
+    }
+
+    @Override
+    public boolean isReadOnly() {
+      return false;
+    }
+  }
+
+  /** Re-randomises the shares: a sharing of zero, one delta box per replica (owner only). */
+  record VaultRefresh(String name, long version, Bytes commitments, List<Bytes> deltas)
+      implements Operation {
+    public VaultRefresh {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(commitments, "commitments");
+      deltas = List.copyOf(deltas);
+    }
+
+    @Override
+    public boolean isReadOnly() {
+      return false;
+    }
+  }
+
+  record VaultDelete(String name) implements Operation {
+    public VaultDelete {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public boolean isReadOnly() {
+      return false;
+    }
+  }
+
+  /** Version, threshold and the access log after {@code accessesAfter}, at most the limit. */
+  record VaultStatus(String name, long accessesAfter, int accessesLimit) implements Operation {
+    public VaultStatus {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public boolean isReadOnly() {
+      return true;
+    }
+  }
+
+  /** An operation this ledger does not execute (unknown kinds): answered UNSUPPORTED_OPERATION. */
   record Unsupported(String kind) implements Operation {
     @Override
     public boolean isReadOnly() {

@@ -1,5 +1,6 @@
 package io.phalanx.ledger.state;
 
+import io.phalanx.crypto.Bytes;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,6 +49,25 @@ public sealed interface Outcome {
   record Rejected(ResultCode code) implements Outcome {
     public Rejected {
       Objects.requireNonNull(code, "code");
+    }
+  }
+
+  /**
+   * A vault operation's answer, identical on every replica. {@code commitments} and
+   * {@code encryptedSecret} are filled for a get answered OK; {@code accesses} for a status.
+   */
+  record Vault(ResultCode code, String name, long version, int threshold, Bytes commitments,
+      Bytes encryptedSecret, boolean deleted, List<VaultAccess> accesses) implements Outcome {
+    public Vault {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(commitments, "commitments");
+      Objects.requireNonNull(encryptedSecret, "encryptedSecret");
+      accesses = List.copyOf(accesses);
+    }
+
+    static Vault of(ResultCode code, String name, long version) {
+      return new Vault(code, name, version, 0, Bytes.empty(), Bytes.empty(), false, List.of());
     }
   }
 }

@@ -23,7 +23,7 @@ public final class ReadOnlyQueries {
       return new Outcome.Rejected(ResultCode.NOT_READ_ONLY);
     }
     try {
-      return answer(records, operation);
+      return answer(records, callerId, operation);
     } catch (io.phalanx.ledger.store.LedgerStorageException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -52,6 +52,11 @@ public final class ReadOnlyQueries {
     }
   }
 
+  /** The stored vault secret {@code name} (sealed shares, commitments), if any. */
+  public static Optional<VaultRecord> vault(LedgerStore store, String name) {
+    return new StateRecords(new WorkingState(store)).vault(name);
+  }
+
   public static Optional<Member> member(LedgerStore store, long memberId) {
     return new StateRecords(new WorkingState(store)).member(memberId);
   }
@@ -66,7 +71,10 @@ public final class ReadOnlyQueries {
     return new StateRecords(new WorkingState(store)).ledgerTimeMillis();
   }
 
-  static Outcome answer(StateRecords records, Operation operation) {
+  static Outcome answer(StateRecords records, long callerId, Operation operation) {
+    if (operation instanceof Operation.VaultStatus status) {
+      return VaultExecution.status(records, callerId, status);
+    }
     if (operation instanceof Operation.LookupAccounts lookup) {
       return QueryExecution.lookupAccounts(records, lookup.ids());
     }

@@ -102,7 +102,24 @@ public enum ResultCode {
   PROPOSAL_ALREADY_EXECUTED(113),
   MEMBER_ALREADY_EXISTS(114),
   MEMBER_NOT_FOUND(115),
-  BAD_MEMBER_KEY(116);
+  BAD_MEMBER_KEY(116),
+
+  // Vault.
+  VAULT_NOT_FOUND(120),
+  /** The caller is not allowed by the secret's policy; the attempt is on the access log. */
+  VAULT_NOT_AUTHORISED(121),
+  VAULT_BAD_NAME(122),
+  VAULT_BAD_POLICY(123),
+  /** m-of-k read approvals are not implemented yet: a policy asking for them is refused. */
+  VAULT_APPROVALS_NOT_SUPPORTED(124),
+  /** The sharing threshold is not f + 1 of the genesis. */
+  VAULT_BAD_THRESHOLD(125),
+  VAULT_BAD_COMMITMENTS(126),
+  VAULT_BAD_SHARES(127),
+  VAULT_BAD_SECRET_SIZE(128),
+  VAULT_VERSION_MISMATCH(129),
+  VAULT_DELETED(130),
+  VAULT_REFRESH_LIMIT(131);
 
   private final int code;
 

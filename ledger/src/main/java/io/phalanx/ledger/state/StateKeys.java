@@ -25,6 +25,8 @@ public final class StateKeys {
   static final byte MEMBER = 8;
   static final byte PROPOSAL = 9;
   static final byte META = 10;
+  static final byte VAULT = 11;
+  static final byte VAULT_ACCESS = 12;
 
   static final Bytes LAST_SEQUENCE = Bytes.wrapOwned(new byte[] {STATE_PREFIX, META, 1});
   static final Bytes LEDGER_TIME = Bytes.wrapOwned(new byte[] {STATE_PREFIX, META, 2});
@@ -64,6 +66,26 @@ public final class StateKeys {
 
   static Bytes proposal(long proposalId) {
     return Bytes.wrapOwned(header(PROPOSAL, 8).putLong(proposalId).array());
+  }
+
+  /** A vault secret, by the SHA-256 of its name (names are variable-length). */
+  static Bytes vault(String name) {
+    return Bytes.wrapOwned(header(VAULT, 32).put(nameDigest(name)).array());
+  }
+
+  /** A vault access entry: the secret's name digest, then the ledger timestamp. */
+  static Bytes vaultAccess(String name, long timestamp) {
+    return Bytes.wrapOwned(header(VAULT_ACCESS, 40).put(nameDigest(name)).putLong(timestamp)
+        .array());
+  }
+
+  static long vaultAccessTimestamp(Bytes key) {
+    return ByteBuffer.wrap(key.toByteArray(), 2 + 32, 8).getLong();
+  }
+
+  private static byte[] nameDigest(String name) {
+    return io.phalanx.crypto.Sha256.hash(
+        Bytes.wrapOwned(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toByteArray();
   }
 
   /** Expiry index: deadline (ms), then the pending transfer's timestamp, then its id. */

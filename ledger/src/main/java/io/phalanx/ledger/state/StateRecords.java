@@ -72,6 +72,30 @@ final class StateRecords {
     state.put(StateKeys.proposal(proposalId), Bytes.empty());
   }
 
+  Optional<VaultRecord> vault(String name) {
+    return state.get(StateKeys.vault(name)).map(VaultEncoding::decodeRecord);
+  }
+
+  void putVault(VaultRecord record) {
+    state.put(StateKeys.vault(record.name()), VaultEncoding.encode(record));
+  }
+
+  void putVaultAccess(String name, VaultAccess access) {
+    state.putFresh(StateKeys.vaultAccess(name, access.timestamp()), VaultEncoding.encode(access));
+  }
+
+  /** The access log of {@code name} after {@code timestampAfter}, oldest first. */
+  java.util.List<VaultAccess> vaultAccesses(String name, long timestampAfter, int limit) {
+    long from = timestampAfter == Long.MAX_VALUE ? Long.MAX_VALUE : timestampAfter + 1;
+    java.util.List<VaultAccess> found = new java.util.ArrayList<>();
+    for (io.phalanx.ledger.store.StoreEntry entry : state.scan(StateKeys.vaultAccess(name, from),
+        StateKeys.vaultAccess(name, Long.MAX_VALUE), false, limit)) {
+      found.add(VaultEncoding.decodeAccess(StateKeys.vaultAccessTimestamp(entry.key()),
+          entry.value()));
+    }
+    return found;
+  }
+
   long lastSequence() {
     return state.get(StateKeys.LAST_SEQUENCE).map(RecordEncoding::decodeLong).orElse(0L);
   }

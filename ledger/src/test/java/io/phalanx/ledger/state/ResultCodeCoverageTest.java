@@ -13,6 +13,7 @@ import io.phalanx.crypto.Bytes;
 import io.phalanx.ledger.LedgerDriver;
 import io.phalanx.ledger.LedgerRequest;
 import io.phalanx.ledger.Operations;
+import io.phalanx.ledger.VaultOperations;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -339,13 +340,49 @@ class ResultCodeCoverageTest {
     expect(NOT_MEMBER, LedgerDriver.codes(driver.submit(99, Operations.lookupAccounts(A))));
     expect(NOT_READ_ONLY, LedgerDriver.codes(driver.query(ALICE, Operations.createAccounts(
         Account.create(A, ALICE, 1, 1, 0)))));
-    Bytes vault = Operations.bytes(io.phalanx.protocol.LedgerOperation.newBuilder()
-        .setVaultStatus(io.phalanx.protocol.VaultStatusQuery.newBuilder().setName("x")).build());
-    expect(UNSUPPORTED_OPERATION, LedgerDriver.codes(driver.submit(ALICE, vault)));
+    expect(UNSUPPORTED_OPERATION, LedgerDriver.codes(driver.submit(ALICE,
+        Operations.getBlock(1))));
     expect(NOT_FOUND, LedgerDriver.codes(driver.query(ALICE, Operations.getReceipt(A))));
     LedgerRequest request = new LedgerRequest(BOB, 10, Operations.lookupAccounts(A));
     driver.block(List.of(request));
     expect(STALE_REQUEST, LedgerDriver.codes(LedgerDriver.parse(driver.block(List.of(
         new LedgerRequest(BOB, 9, Operations.lookupAccounts(A)))).results().get(0))));
+  }
+
+  static ResultCode vault(io.phalanx.protocol.LedgerResult result) {
+    return LedgerDriver.code(result.getVault().getCode());
+  }
+
+  @Test
+  void vaultCodes() {
+    LedgerDriver driver = LedgerDriver.inMemory();
+    java.util.function.Function<io.phalanx.protocol.VaultPut.Builder, ResultCode> put =
+        builder -> vault(driver.submit(ALICE, VaultOperations.op(builder)));
+    expect(VAULT_NOT_FOUND, List.of(vault(driver.submit(ALICE, VaultOperations.get("db")))));
+    expect(VAULT_BAD_NAME, List.of(put.apply(VaultOperations.put("", ALICE, 1))));
+    expect(VAULT_VERSION_MISMATCH, List.of(put.apply(VaultOperations.put("db", ALICE, 2))));
+    expect(VAULT_BAD_POLICY, List.of(put.apply(VaultOperations.put("db", BOB, 1))));
+    var approvals = VaultOperations.put("db", ALICE, 1);
+    approvals.getPolicyBuilder().setApprovalsRequired(1).addApprovers(BOB);
+    expect(VAULT_APPROVALS_NOT_SUPPORTED, List.of(put.apply(approvals)));
+    expect(VAULT_BAD_THRESHOLD, List.of(put.apply(VaultOperations.put("db", ALICE, 1)
+        .setThreshold(3))));
+    expect(VAULT_BAD_COMMITMENTS, List.of(put.apply(VaultOperations.put("db", ALICE, 1)
+        .clearCommitments().addAllCommitments(VaultOperations.refresh("db", 1)
+            .getCommitmentsList()))));
+    expect(VAULT_BAD_SHARES, List.of(put.apply(VaultOperations.put("db", ALICE, 1)
+        .clearShares().addAllShares(VaultOperations.boxes(3)))));
+    expect(VAULT_BAD_SECRET_SIZE, List.of(put.apply(VaultOperations.put("db", ALICE, 1)
+        .setEncryptedSecret(com.google.protobuf.ByteString.copyFrom(new byte[10])))));
+    expect(OK, List.of(put.apply(VaultOperations.put("db", ALICE, 1))));
+    expect(VAULT_NOT_AUTHORISED, List.of(vault(driver.submit(BOB, VaultOperations.get("db")))));
+    for (int version = 2; version <= 17; version++) {
+      expect(OK, List.of(vault(driver.submit(ALICE,
+          VaultOperations.op(VaultOperations.refresh("db", version))))));
+    }
+    expect(VAULT_REFRESH_LIMIT, List.of(vault(driver.submit(ALICE,
+        VaultOperations.op(VaultOperations.refresh("db", 18))))));
+    expect(OK, List.of(vault(driver.submit(ALICE, VaultOperations.delete("db")))));
+    expect(VAULT_DELETED, List.of(vault(driver.submit(ALICE, VaultOperations.get("db")))));
   }
 }

@@ -100,7 +100,8 @@ public final class PayloadCodec {
   public static byte[] encodeReply(Reply reply) {
     return Payload.newBuilder().setReply(ClientReply.newBuilder().setView(reply.view())
         .setTimestamp(reply.timestamp()).setClientId(reply.clientId()).setReplica(reply.replica())
-        .setResult(bytes(reply.result())).setSequence(reply.sequence())).build().toByteArray();
+        .setResult(bytes(reply.result())).setSequence(reply.sequence())
+        .setReplicaShare(bytes(reply.replicaShare()))).build().toByteArray();
   }
 
   private static List<ByteString> envelopes(List<SignedMessage> signed) {

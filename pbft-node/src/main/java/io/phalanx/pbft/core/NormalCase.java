@@ -176,8 +176,8 @@ final class NormalCase {
           slot.prePrepareMessage().batch().ledgerTimeMillis());
     }
     for (ExecutedReply reply : executed.replies()) {
-      Bytes envelope = signer.signReply(
-          new Reply(replica.view, reply.timestamp(), reply.clientId(), self, reply.result(), sequence));
+      Bytes envelope = signer.signReply(new Reply(replica.view, reply.timestamp(),
+          reply.clientId(), self, reply.result(), sequence, reply.replicaShare()));
       replica.clients.record(reply.clientId(), reply.timestamp(), envelope);
       replica.requests.onExecuted(reply.clientId(), reply.timestamp());
       replica.effects.add(new Effect.SendReply(reply.clientId(), envelope));

@@ -170,7 +170,8 @@ public final class Verifier {
         ClientReply reply = payload.getReply();
         require(fromReplica && reply.getReplica() == sender, RejectReason.SENDER_MISMATCH);
         return new Verification.VerifiedReply(new Reply(reply.getView(), reply.getTimestamp(),
-            reply.getClientId(), reply.getReplica(), bytes(reply.getResult()), reply.getSequence()), bytes);
+            reply.getClientId(), reply.getReplica(), bytes(reply.getResult()), reply.getSequence(),
+            bytes(reply.getReplicaShare())), bytes);
       }
       case PRE_PREPARE, PREPARE, COMMIT, CHECKPOINT, VIEW_CHANGE, NEW_VIEW -> {
         require(fromReplica, RejectReason.SENDER_MISMATCH);
