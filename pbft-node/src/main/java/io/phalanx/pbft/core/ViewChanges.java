@@ -203,7 +203,9 @@ final class ViewChanges {
     replica.slots.clear();
     replica.requests.restartTimers(replica.tick);
     installPrePrepares(newView);
-    replica.nextSequence = Math.max(replica.nextSequence, Math.max(plan.maxSequence(), replica.checkpoints.stableSequence()) + 1);
+    // O covers (min-s, max-s]; the next proposal follows it, whatever this replica proposed
+    // when it was primary of an earlier view (those sequences did not prepare, or O has them).
+    replica.nextSequence = Math.max(plan.maxSequence(), replica.checkpoints.stableSequence()) + 1;
     replica.trace("new-replica.view replica.view=" + replica.view + " min-s=" + plan.minSequence() + " max-s=" + plan.maxSequence());
     replica.tryPropose();
   }
