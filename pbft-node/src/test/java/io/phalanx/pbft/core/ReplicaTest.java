@@ -216,4 +216,29 @@ class ReplicaTest {
     assertTrue(primary.isViewActive(), "primary of view 4 sent its new-view");
     assertEquals(1, proposedSequence(effects), "the waiting requests are proposed from sequence 1 again");
   }
+
+  @Test
+  void aNewPrimaryAdoptingMinSProposesEachSequenceOnceAfterOIsInPlace() {
+    Replica primary = Replica.restart(ReplicaConfig.defaults(4, 1).withBatching(1, 1 << 20, 0),
+        signer(1), List.of(), 8);
+    primary.step(new Input.Tick(NOW));
+    primary.step(new Input.ReceiveRequest(clientRequest(100)));
+    List<SignedMessage> proof = new ArrayList<>();
+    for (int replica : new int[] {0, 2, 3}) {
+      proof.add(signer(replica).sign(new Checkpoint(8, Sha256.hash(new byte[] {8}), replica)));
+    }
+    List<Effect> effects = new ArrayList<>();
+    for (int sender : new int[] {0, 2, 3}) {
+      effects.addAll(primary.step(new Input.ReceiveMessage(
+          signer(sender).sign(new ViewChange(1, 8, proof, List.of(), sender)))).effects());
+    }
+    assertEquals(1, primary.view());
+    assertTrue(primary.isViewActive());
+    assertEquals(8, primary.stableSequence());
+    long proposals = effects.stream().filter(effect -> effect instanceof Effect.Persist persist
+        && persist.record() instanceof LogRecord.OwnMessage own && own.message().message() instanceof PrePrepare)
+        .count();
+    assertEquals(1, proposals, "sequence 9 proposed once");
+    assertEquals(9, proposedSequence(effects));
+  }
 }
