@@ -146,7 +146,7 @@ final class NormalCase {
       return;
     }
     slot.committed = true;
-    replica.trace("committed seq=" + slot.sequence + " replica.view=" + replica.view);
+    replica.trace("committed seq=" + slot.sequence + " view=" + replica.view);
     tryExecute();
   }
 

@@ -75,7 +75,7 @@ final class ViewChanges {
     replica.outbox.sendAfter(ownViewChangeRecord, new Effect.Broadcast(ownViewChange.envelope()), replica.effects);
     tracker.discardBelow(newView);
     tracker.add(ownViewChange, replica.view);
-    replica.trace("replica.view-change to replica.view=" + newView + " prepared=" + viewChange.prepared().size());
+    replica.trace("view-change to view=" + newView + " prepared=" + viewChange.prepared().size());
     checkViewChangeQuorum();
   }
 
@@ -185,10 +185,13 @@ final class ViewChanges {
     return Optional.of(plan);
   }
 
+  /**
+   * Enters the new view: adopts min-s as the stable checkpoint, logs O and prepares it, and only
+   * then becomes active, so that nothing is proposed before O is in place.
+   */
   private void enterNewView(SignedMessage signed, NewViewPlan plan, long record) {
     NewView newView = signed.as(NewView.class);
     replica.view = newView.view();
-    replica.viewActive = true;
     lastActiveView = replica.view;
     viewChangeDeadlineTick = -1;
     ownViewChange = null;
@@ -196,17 +199,22 @@ final class ViewChanges {
     currentNewViewRecord = record;
     replica.outbox.persist(new LogRecord.ViewState(replica.view, true), replica.effects);
     tracker.discardBelow(replica.view + 1);
-    if (plan.minSequence() > replica.checkpoints.stableSequence()) {
-      replica.normalCase.enterStableCheckpoint(new LogRecord.StableCheckpoint(plan.minSequence(), plan.minStateDigest(),
-          plan.minProof()));
-    }
     replica.slots.clear();
+    if (plan.minSequence() > replica.checkpoints.stableSequence()) {
+      replica.normalCase.enterStableCheckpoint(new LogRecord.StableCheckpoint(plan.minSequence(),
+          plan.minStateDigest(), plan.minProof()));
+    }
     replica.requests.restartTimers(replica.tick);
     installPrePrepares(newView);
-    replica.nextSequence = Math.max(replica.nextSequence, Math.max(plan.maxSequence(), replica.checkpoints.stableSequence()) + 1);
-    replica.trace("new-replica.view replica.view=" + replica.view + " min-s=" + plan.minSequence() + " max-s=" + plan.maxSequence());
+    // O covers (min-s, max-s]; the next proposal follows it, whatever this replica proposed
+    // when it was primary of an earlier view (those sequences did not prepare, or O has them).
+    replica.nextSequence = Math.max(plan.maxSequence(), replica.checkpoints.stableSequence()) + 1;
+    replica.viewActive = true;
+    replica.trace("new-view view=" + replica.view + " min-s=" + plan.minSequence()
+        + " max-s=" + plan.maxSequence());
     replica.tryPropose();
   }
+
 
   private void installPrePrepares(NewView newView) {
     for (SignedMessage signed : newView.prePrepares()) {

@@ -220,6 +220,7 @@ public final class Simulation implements NodeListener {
       return;
     }
     record(2, replica, null);
+    trace(node, "CRASH");
     node.crash();
     at(nowMillis + downMillis, () -> restart(node));
   }
@@ -227,6 +228,7 @@ public final class Simulation implements NodeListener {
   private void restart(SimNode node) {
     if (!node.isUp()) {
       record(3, node.index, null);
+      trace(node, "RESTART");
       node.restart();
     }
   }
@@ -374,6 +376,9 @@ public final class Simulation implements NodeListener {
 
   @Override
   public void trace(SimNode node, String event) {
+    if (System.getProperty("phalanx.debug") != null && node.index == Integer.getInteger("phalanx.debug")) {
+      System.out.println(nowMillis + " " + event);
+    }
   }
 
   private void record(int kind, int target, Bytes envelope) {

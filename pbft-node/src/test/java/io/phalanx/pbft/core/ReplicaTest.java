@@ -186,4 +186,59 @@ class ReplicaTest {
     assertEquals(1, restarted.view());
     assertTrue(restarted.isViewActive());
   }
+
+  private static long proposedSequence(List<Effect> effects) {
+    return effects.stream().filter(effect -> effect instanceof Effect.Persist persist
+            && persist.record() instanceof LogRecord.OwnMessage own && own.message().message() instanceof PrePrepare)
+        .mapToLong(effect -> ((PrePrepare) ((LogRecord.OwnMessage) ((Effect.Persist) effect).record())
+            .message().message()).sequence()).findFirst().orElse(-1);
+  }
+
+  private static SignedRequest clientRequest(long client) {
+    return RequestSigner.sign(new Request(client, 1, false, Bytes.empty()), TestKeys.client(client));
+  }
+
+  @Test
+  void aReplicaThatIsPrimaryAgainProposesRightAfterMaxSLeavingNoGap() {
+    ReplicaConfig config = ReplicaConfig.defaults(4, 0).withBatching(1, 1 << 20, 0);
+    Replica primary = new Replica(config, signer(0));
+    primary.step(new Input.Tick(NOW));
+    for (long client = 100; client < 103; client++) {
+      primary.step(new Input.ReceiveRequest(clientRequest(client)));
+    }
+    assertEquals(3, primary.slotCount(), "proposed 1..3 in view 0; none will prepare");
+    List<Effect> effects = new ArrayList<>();
+    for (int sender = 1; sender < 4; sender++) {
+      effects.addAll(primary.step(new Input.ReceiveMessage(
+          signer(sender).sign(new ViewChange(4, 0, List.of(), List.of(), sender)))).effects());
+    }
+    assertEquals(4, primary.view());
+    assertTrue(primary.isViewActive(), "primary of view 4 sent its new-view");
+    assertEquals(1, proposedSequence(effects), "the waiting requests are proposed from sequence 1 again");
+  }
+
+  @Test
+  void aNewPrimaryAdoptingMinSProposesEachSequenceOnceAfterOIsInPlace() {
+    Replica primary = Replica.restart(ReplicaConfig.defaults(4, 1).withBatching(1, 1 << 20, 0),
+        signer(1), List.of(), 8);
+    primary.step(new Input.Tick(NOW));
+    primary.step(new Input.ReceiveRequest(clientRequest(100)));
+    List<SignedMessage> proof = new ArrayList<>();
+    for (int replica : new int[] {0, 2, 3}) {
+      proof.add(signer(replica).sign(new Checkpoint(8, Sha256.hash(new byte[] {8}), replica)));
+    }
+    List<Effect> effects = new ArrayList<>();
+    for (int sender : new int[] {0, 2, 3}) {
+      effects.addAll(primary.step(new Input.ReceiveMessage(
+          signer(sender).sign(new ViewChange(1, 8, proof, List.of(), sender)))).effects());
+    }
+    assertEquals(1, primary.view());
+    assertTrue(primary.isViewActive());
+    assertEquals(8, primary.stableSequence());
+    long proposals = effects.stream().filter(effect -> effect instanceof Effect.Persist persist
+        && persist.record() instanceof LogRecord.OwnMessage own && own.message().message() instanceof PrePrepare)
+        .count();
+    assertEquals(1, proposals, "sequence 9 proposed once");
+    assertEquals(9, proposedSequence(effects));
+  }
 }

@@ -18,11 +18,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The default seed sweep: every strategy (and none) at n = 4 and n = 7, f Byzantine replicas,
  * each seed run twice with equal traces, safety checked after every event, then liveness.
- * 13 + 12 seeds per strategy group: 200 fixed seeds, plus a few fresh ones printed for replay.
+ * 13 + 12 seeds per strategy group: 200 fixed seeds, the seeds the soak once failed on, and a
+ * few fresh ones printed for replay.
  */
 class SimulationSeedsTest {
   private static final int SEEDS_AT_4 = 13;
   private static final int SEEDS_AT_7 = 12;
+  /** Seeds the soak once failed on (--byzantine all, n = 4); each must keep passing. */
+  private static final long[] REGRESSION_SEEDS = {121, 261};
   private static final List<String> SUMMARY = Collections.synchronizedList(new ArrayList<>());
 
   @TestFactory
@@ -38,6 +41,9 @@ class SimulationSeedsTest {
         tests.add(DynamicTest.dynamicTest("n=" + replicas + " " + group,
             () -> runGroup(replicas, group, 1, seeds)));
       }
+    }
+    for (long seed : REGRESSION_SEEDS) {
+      tests.add(DynamicTest.dynamicTest("regression seed " + seed, () -> runGroup(4, "all", seed, 1)));
     }
     long fresh = System.nanoTime() & 0xffff_ffffL;
     tests.add(DynamicTest.dynamicTest("fresh seeds from " + fresh, () -> runGroup(4, "all", fresh, 4)));
