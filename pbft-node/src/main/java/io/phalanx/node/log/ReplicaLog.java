@@ -4,6 +4,7 @@ import io.phalanx.crypto.Bytes;
 import io.phalanx.ledger.store.LedgerStore;
 import io.phalanx.ledger.store.StoreEntry;
 import io.phalanx.ledger.store.WriteBatch;
+import io.phalanx.pbft.codec.LogRecordCodec;
 import io.phalanx.pbft.core.Effect;
 import io.phalanx.pbft.core.LogRecord;
 import io.phalanx.pbft.verify.Verifier;
@@ -65,13 +66,17 @@ public final class ReplicaLog implements AutoCloseable {
    * @throws CorruptLogException if any record does not decode or verify
    */
   public List<LogRecord> readAll(Verifier verifier) {
-    LogRecordCodec codec = new LogRecordCodec(verifier);
     List<LogRecord> records = new ArrayList<>();
     long from = 0;
     while (true) {
       List<StoreEntry> chunk = store.scan(key(from), key(Long.MAX_VALUE), false, READ_CHUNK);
       for (StoreEntry entry : chunk) {
-        records.add(codec.decode(entry.value()));
+        try {
+          records.add(LogRecordCodec.decode(entry.value(), verifier));
+        } catch (RuntimeException e) {
+          throw new CorruptLogException("log record at " + entry.key() + " is unusable: "
+              + e.getMessage(), e);
+        }
       }
       if (chunk.size() < READ_CHUNK) {
         return records;
