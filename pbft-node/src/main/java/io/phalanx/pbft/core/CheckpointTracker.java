@@ -80,6 +80,15 @@ final class CheckpointTracker {
         checkpoint.stateDigest(), proof.subList(0, config.quorum())));
   }
 
+  /** How many distinct replicas sent a checkpoint vote for a sequence above {@code sequence}. */
+  int replicasAbove(long sequence) {
+    java.util.TreeSet<Integer> replicas = new java.util.TreeSet<>();
+    for (TreeMap<Integer, SignedMessage> atSequence : votes.tailMap(sequence, false).values()) {
+      replicas.addAll(atSequence.keySet());
+    }
+    return replicas.size();
+  }
+
   private void dropExcessVotesOf(int replica) {
     List<Long> sequences = new ArrayList<>();
     for (Map.Entry<Long, TreeMap<Integer, SignedMessage>> entry : votes.entrySet()) {

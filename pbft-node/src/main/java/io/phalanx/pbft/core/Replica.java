@@ -255,8 +255,13 @@ public final class Replica {
       tryPropose();
       OptionalLong oldest = requests.oldestTick();
       if (oldest.isPresent() && tick - oldest.getAsLong() >= config.requestTimeoutTicks()) {
-        trace("request timer expired view=" + view);
-        viewChanges.enterViewChange(view + 1);
+        if (isBehindPeers()) {
+          trace("request timer expired while behind peers view=" + view + "; awaiting state");
+          requests.restartTimers(tick);
+        } else {
+          trace("request timer expired view=" + view);
+          viewChanges.enterViewChange(view + 1);
+        }
       }
     } else {
       viewChanges.onTick();
@@ -264,6 +269,18 @@ public final class Replica {
     if (tick % config.retransmitTicks() == 0) {
       retransmit();
     }
+  }
+
+  /**
+   * True while this replica catches up rather than the system being stuck: it is fetching state,
+   * or f+1 replicas (so at least one correct one) sent checkpoints a whole interval beyond what
+   * it executed. A view change would not help it then — it needs state, which the next stable
+   * checkpoint brings — and a lone view change would leave it out of the view everyone else is in.
+   */
+  private boolean isBehindPeers() {
+    return fetchingSequence >= 0
+        || checkpoints.replicasAbove(lastExecuted + config.checkpointInterval())
+            >= config.faults() + 1;
   }
 
   /** Resends own messages for unfinished work; peers that finished answer laggers directly. */

@@ -241,4 +241,31 @@ class ReplicaTest {
     assertEquals(1, proposals, "sequence 9 proposed once");
     assertEquals(9, proposedSequence(effects));
   }
+
+  /**
+   * A backup whose request timer expires while f+1 peers report checkpoints a whole interval
+   * beyond what it executed is catching up, not watching a stuck system: it keeps its view (a lone
+   * view change would leave it outside the view everyone else is in). With only f such peers —
+   * possibly all Byzantine — the timer still starts a view change.
+   */
+  @Test
+  void aReplicaBehindFPlusOnePeersWaitsForStateInsteadOfALoneViewChange() {
+    int timeout = ReplicaConfig.defaults(4, 1).requestTimeoutTicks();
+    Replica behind = backup();
+    behind.step(new Input.ReceiveRequest(clientRequest(100)));
+    checkpointsFrom(behind, 64, 2, 3);
+    assertEquals(-1, ticksUntilViewAbove(behind, 0, 3 * timeout));
+
+    Replica alone = backup();
+    alone.step(new Input.ReceiveRequest(clientRequest(100)));
+    checkpointsFrom(alone, 64, 2);
+    assertEquals(timeout, ticksUntilViewAbove(alone, 0, 3 * timeout));
+  }
+
+  private static void checkpointsFrom(Replica replica, long sequence, int... senders) {
+    for (int sender : senders) {
+      replica.step(new Input.ReceiveMessage(signer(sender).sign(
+          new Checkpoint(sequence, Sha256.hash(new byte[] {(byte) sender}), sender))));
+    }
+  }
 }
