@@ -89,7 +89,8 @@ final class StateTransfer {
   /** A peer asks for blocks; answered from this replica's ledger. */
   void onRequest(int from, StateTransferRequest request) {
     StateTransferResponse.Builder response = StateTransferResponse.newBuilder()
-        .setReplica(self).setCheckpointSequence(request.getCheckpointSequence());
+        .setReplica(self).setCheckpointSequence(request.getCheckpointSequence())
+        .setFromHeight(request.getFromHeight());
     long last = Math.min(request.getToHeight(), ledger.lastExecutedSequence());
     long bytes = 0;
     for (long height = Math.max(1, request.getFromHeight());
@@ -110,8 +111,9 @@ final class StateTransfer {
    * and a replica left at the checkpoint would lag until the next one.
    */
   void onResponse(int from, StateTransferResponse response) {
-    if (target == null || from != peer) {
-      return;
+    if (target == null || from != peer
+        || response.getFromHeight() != ledger.lastExecutedSequence() + 1) {
+      return;   // not asked for, or a duplicate of blocks already applied
     }
     for (ByteString encoded : response.getBlocksList()) {
       long height = ledger.lastExecutedSequence() + 1;
