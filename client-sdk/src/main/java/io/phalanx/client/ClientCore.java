@@ -1,5 +1,6 @@
 package io.phalanx.client;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.protocol.ClientReply;
@@ -47,7 +48,7 @@ final class ClientCore {
 
   /** A get whose result is agreed, waiting for more replicas' shares until all or the grace. */
   private record Collecting(Exchange exchange, LedgerResult result,
-      com.google.protobuf.ByteString agreed) {}
+      ByteString agreed) {}
 
   /** Fixed parameters of one client. */
   record Settings(long clientId, int replicas, long requestTimeoutNanos, long deadlineNanos,

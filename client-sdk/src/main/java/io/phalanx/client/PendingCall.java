@@ -1,7 +1,9 @@
 package io.phalanx.client;
 
+import io.phalanx.crypto.Bytes;
 import io.phalanx.protocol.LedgerOperation;
 import io.phalanx.protocol.LedgerResult;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,7 +37,7 @@ final class PendingCall<T> {
    */
   @FunctionalInterface
   interface SharesReader<T> {
-    T read(LedgerResult result, java.util.Map<Integer, io.phalanx.crypto.Bytes> replicaShares);
+    T read(LedgerResult result, Map<Integer, Bytes> replicaShares);
   }
 
   private final Kind kind;
@@ -65,7 +67,7 @@ final class PendingCall<T> {
     this.events = 0;
     this.leavesChainOpen = false;
     this.sharesReader = Objects.requireNonNull(sharesReader, "sharesReader");
-    this.reader = result -> sharesReader.read(result, java.util.Map.of());
+    this.reader = result -> sharesReader.read(result, Map.of());
     this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
   }
 
@@ -108,7 +110,7 @@ final class PendingCall<T> {
   }
 
   /** Reads {@code result} with the replicas' shares on the callback executor, then completes. */
-  void complete(LedgerResult result, java.util.Map<Integer, io.phalanx.crypto.Bytes> shares) {
+  void complete(LedgerResult result, Map<Integer, Bytes> shares) {
     SharesReader<T> read = sharesReader != null ? sharesReader
         : (agreed, ignored) -> reader.read(agreed);
     callbacks.execute(() -> {

@@ -12,12 +12,14 @@ import io.phalanx.client.RejectedException;
 import io.phalanx.client.VaultChange;
 import io.phalanx.client.VaultStatus;
 import io.phalanx.client.vault.RecoveredSecret;
+import io.phalanx.client.vault.ShareFault;
 import io.phalanx.protocol.ResultCode;
 import io.phalanx.protocol.VaultAccess;
 import io.phalanx.protocol.VaultAccessKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,21 @@ class VaultSdkEndToEndTest {
       assertEquals("vault_deleted", rejected(owner.vault().get("db")).codeName());
       assertTrue(await(owner.vault().status("db")).deleted());
       assertEquals("vault_not_found", rejected(owner.vault().get("nothing")).codeName());
+      assertTrue(consortium.fatalErrors().isEmpty(), consortium.fatalErrors().toString());
+    }
+  }
+
+  @Test
+  void withSevenReplicasFStoppedOnesAreNamedAndTheSecretStillComesBack() throws Exception {
+    try (LocalConsortium consortium = LocalConsortium.start(directory, 7, 1);
+        PhalanxClient owner = client(consortium, 1)) {
+      assertEquals(1, await(owner.vault().put("k7", SECRET, List.of())).version());
+      consortium.stop(5);
+      consortium.stop(6);
+      try (RecoveredSecret secret = await(owner.vault().get("k7"))) {
+        assertArrayEquals(SECRET, secret.secret());
+        assertEquals(Map.of(5, ShareFault.MISSING, 6, ShareFault.MISSING), secret.suspects());
+      }
       assertTrue(consortium.fatalErrors().isEmpty(), consortium.fatalErrors().toString());
     }
   }
