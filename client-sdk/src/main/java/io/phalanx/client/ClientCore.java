@@ -1,5 +1,6 @@
 package io.phalanx.client;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.protocol.ClientReply;
@@ -45,6 +46,10 @@ final class ClientCore {
     void sendToAll(byte[] frame);
   }
 
+  /** A get whose result is agreed, waiting for more replicas' shares until all or the grace. */
+  private record Collecting(Exchange exchange, LedgerResult result,
+      ByteString agreed) {}
+
   /** Fixed parameters of one client. */
   record Settings(long clientId, int replicas, long requestTimeoutNanos, long deadlineNanos,
       long resendDelayMaxNanos, int eventsPerRequestMax) {}
@@ -58,6 +63,8 @@ final class ClientCore {
   private final Sender sender;
   private final ArrayDeque<PendingCall<?>> queue = new ArrayDeque<>();
   private final Map<Long, Exchange> readOnly = new HashMap<>();
+  /** Vault gets past their quorum, still collecting the other replicas' shares. */
+  private final Map<Long, Collecting> collecting = new HashMap<>();
   private Exchange ordered;
   private long view;
   private boolean closed;
@@ -108,6 +115,14 @@ final class ClientCore {
       return;
     }
     ClientReply reply = verified.get().reply();
+    Collecting late = collecting.get(reply.getTimestamp());
+    if (late != null) {
+      late.exchange().add(verified.get().replica(), reply);
+      if (late.exchange().replied() >= settings.replicas()) {
+        completeCollecting(late);
+      }
+      return;
+    }
     Exchange exchange = ordered != null && ordered.timestamp() == reply.getTimestamp()
         ? ordered : readOnly.get(reply.getTimestamp());
     if (exchange == null) {
@@ -136,6 +151,10 @@ final class ClientCore {
           "f+1 replicas agreed on a result that does not parse", e));
       return;
     }
+    if (exchange.collectsShares()) {
+      collect(new Collecting(exchange, result, reply.getResult()));
+      return;
+    }
     List<LedgerResult> shares;
     try {
       shares = Coalescing.split(result, exchange.calls());
@@ -146,6 +165,37 @@ final class ClientCore {
     for (int i = 0; i < shares.size(); i++) {
       exchange.calls().get(i).complete(shares.get(i));
     }
+  }
+
+  /**
+   * A vault get reached its quorum: the other replicas' shares may still be on their way. Waits
+   * until every replica has answered or one request timeout (never past the deadline) has gone
+   * by, so that bad or missing shares can be made up for and their senders named. A refusal
+   * carries no shares and completes at once. The ordered slot is free meanwhile.
+   */
+  private void collect(Collecting agreed) {
+    Exchange exchange = agreed.exchange();
+    boolean hasShares = agreed.result().hasVault()
+        && agreed.result().getVault().getCode() == ResultCodes.OK;
+    if (!hasShares || exchange.replied() >= settings.replicas()) {
+      exchange.calls().get(0).complete(agreed.result(), exchange.replicaShares(agreed.agreed()));
+      return;
+    }
+    collecting.put(exchange.timestamp(), agreed);
+    long grace = Math.min(settings.requestTimeoutNanos(),
+        Math.max(0, exchange.deadlineNanos() - nanoTime.getAsLong()));
+    exchange.timer(executor.schedule(() -> completeCollecting(agreed), grace,
+        TimeUnit.NANOSECONDS));
+  }
+
+  private void completeCollecting(Collecting agreed) {
+    Exchange exchange = agreed.exchange();
+    if (collecting.get(exchange.timestamp()) != agreed) {
+      return;
+    }
+    collecting.remove(exchange.timestamp());
+    exchange.cancelTimer();
+    exchange.calls().get(0).complete(agreed.result(), exchange.replicaShares(agreed.agreed()));
   }
 
   private void onTimer(Exchange exchange) {
@@ -230,6 +280,10 @@ final class ClientCore {
       failAll(exchange, new PhalanxClientException("the client closed"));
     }
     readOnly.clear();
+    for (Collecting agreed : List.copyOf(collecting.values())) {
+      // The result is agreed; read with the shares that arrived (the reader names the rest).
+      completeCollecting(agreed);
+    }
     while (!queue.isEmpty()) {
       queue.poll().fail(new PhalanxClientException("the client closed before sending the call"));
     }

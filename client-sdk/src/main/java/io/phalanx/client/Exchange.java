@@ -58,6 +58,30 @@ final class Exchange {
     return calls;
   }
 
+  /** True when the call keeps each agreeing replica's replica_share (a vault get). */
+  boolean collectsShares() {
+    return calls.get(0).kind() == PendingCall.Kind.WITH_REPLICA_SHARES;
+  }
+
+  /** Replicas that sent a verified reply, whatever its result. */
+  int replied() {
+    return replies.size();
+  }
+
+  /**
+   * The replica_share of every replica whose reply carried exactly {@code result} (the agreed
+   * bytes); a replica that answered something else, or nothing, is left out.
+   */
+  Map<Integer, Bytes> replicaShares(ByteString result) {
+    Map<Integer, Bytes> shares = new TreeMap<>();
+    replies.forEach((replica, reply) -> {
+      if (reply.getResult().equals(result)) {
+        shares.put(replica, Bytes.of(reply.getReplicaShare().toByteArray()));
+      }
+    });
+    return shares;
+  }
+
   boolean isBlock() {
     return calls.get(0).kind() == PendingCall.Kind.BLOCK;
   }

@@ -1,7 +1,9 @@
 package io.phalanx.client;
 
+import io.phalanx.crypto.Bytes;
 import io.phalanx.protocol.LedgerOperation;
 import io.phalanx.protocol.LedgerResult;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,7 +18,11 @@ import java.util.concurrent.Executor;
  */
 final class PendingCall<T> {
   /** What a call carries; only creates of the same kind coalesce. */
-  enum Kind { CREATE_ACCOUNTS, CREATE_TRANSFERS, QUERY, BLOCK }
+  enum Kind {
+    CREATE_ACCOUNTS, CREATE_TRANSFERS, QUERY, BLOCK,
+    /** Ordered; keeps each agreeing replica's {@code replica_share} (a vault get). */
+    WITH_REPLICA_SHARES
+  }
 
   /** Turns the consortium's agreed result into the caller's value, or throws a typed failure. */
   @FunctionalInterface
@@ -24,11 +30,22 @@ final class PendingCall<T> {
     T read(LedgerResult result);
   }
 
+  /**
+   * Reads the agreed result together with the {@code replica_share} of every replica whose
+   * verified reply carried that result (replica index to bytes; silent replicas are absent).
+   * Runs on the callback executor: it may do real work (opening and combining vault shares).
+   */
+  @FunctionalInterface
+  interface SharesReader<T> {
+    T read(LedgerResult result, Map<Integer, Bytes> replicaShares);
+  }
+
   private final Kind kind;
   private final LedgerOperation operation;
   private final int events;
   private final boolean leavesChainOpen;
   private final ResultReader<T> reader;
+  private final SharesReader<T> sharesReader;
   private final CompletableFuture<T> future = new CompletableFuture<>();
   private final Executor callbacks;
 
@@ -39,6 +56,18 @@ final class PendingCall<T> {
     this.events = events;
     this.leavesChainOpen = leavesChainOpen;
     this.reader = Objects.requireNonNull(reader, "reader");
+    this.sharesReader = null;
+    this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+  }
+
+  /** An ordered call that keeps the agreeing replicas' {@code replica_share}s. */
+  PendingCall(LedgerOperation operation, SharesReader<T> sharesReader, Executor callbacks) {
+    this.kind = Kind.WITH_REPLICA_SHARES;
+    this.operation = Objects.requireNonNull(operation, "operation");
+    this.events = 0;
+    this.leavesChainOpen = false;
+    this.sharesReader = Objects.requireNonNull(sharesReader, "sharesReader");
+    this.reader = result -> sharesReader.read(result, Map.of());
     this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
   }
 
@@ -78,6 +107,19 @@ final class PendingCall<T> {
       return;
     }
     callbacks.execute(() -> future.complete(value));
+  }
+
+  /** Reads {@code result} with the replicas' shares on the callback executor, then completes. */
+  void complete(LedgerResult result, Map<Integer, Bytes> shares) {
+    SharesReader<T> read = sharesReader != null ? sharesReader
+        : (agreed, ignored) -> reader.read(agreed);
+    callbacks.execute(() -> {
+      try {
+        future.complete(read.read(result, shares));
+      } catch (RuntimeException failure) {
+        future.completeExceptionally(failure);
+      }
+    });
   }
 
   void fail(Throwable failure) {

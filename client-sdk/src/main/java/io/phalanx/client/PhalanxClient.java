@@ -83,6 +83,7 @@ public final class PhalanxClient implements AutoCloseable {
   private final AtomicInteger pendingCalls = new AtomicInteger();
   private final AtomicInteger inboundFrames = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final VaultClient vault;
 
   PhalanxClient(PhalanxClientBuilder builder, Consortium consortium) {
     this.clientId = builder.clientId();
@@ -113,6 +114,7 @@ public final class PhalanxClient implements AutoCloseable {
     this.core = new ClientCore(builder.settings(replicas),
         builder.keyPair(), new ReplyVerifier(clientId, consortium.keys(), badReplies),
         new RequestClock(builder.clock()), protocol, System::nanoTime, sender);
+    this.vault = new VaultClient(this, builder.genesis(), callbacks);
     links.start();
   }
 
@@ -230,6 +232,11 @@ public final class PhalanxClient implements AutoCloseable {
         Results::receipt);
   }
 
+  /** The split-secret vault: put, get, status, refresh and delete secrets (n ≥ 4). */
+  public VaultClient vault() {
+    return vault;
+  }
+
   /** This client's member id. */
   public long clientId() {
     return clientId;
@@ -267,6 +274,25 @@ public final class PhalanxClient implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     links.close();
+  }
+
+  /** An ordered call travelling alone (vault changes). */
+  <T> CompletableFuture<T> ordered(LedgerOperation operation,
+      PendingCall.ResultReader<T> reader) {
+    return submit(new PendingCall<>(PendingCall.Kind.QUERY, operation, 0, false, reader,
+        callbacks), false);
+  }
+
+  /** A read-only query that falls back to ordered execution. */
+  <T> CompletableFuture<T> readOnly(LedgerOperation operation,
+      PendingCall.ResultReader<T> reader) {
+    return query(operation, reader);
+  }
+
+  /** An ordered call that also keeps each agreeing replica's replica_share (a vault get). */
+  <T> CompletableFuture<T> orderedWithShares(LedgerOperation operation,
+      PendingCall.SharesReader<T> reader) {
+    return submit(new PendingCall<>(operation, reader, callbacks), false);
   }
 
   private <T> CompletableFuture<T> query(LedgerOperation operation,

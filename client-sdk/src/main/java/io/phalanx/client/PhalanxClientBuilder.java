@@ -163,6 +163,10 @@ public final class PhalanxClientBuilder {
     return clientId;
   }
 
+  Genesis genesis() {
+    return genesis;
+  }
+
   SigningKeyPair keyPair() {
     return keyPair;
   }

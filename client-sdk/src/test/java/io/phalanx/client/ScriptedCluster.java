@@ -50,6 +50,16 @@ final class ScriptedCluster implements AutoCloseable {
     STALE_READS
   }
 
+  /**
+   * Answers vault gets instead of {@link FakeLedger}: the result every replica agrees on and
+   * each replica's replica_share (empty for none).
+   */
+  interface VaultScript {
+    LedgerResult result(LedgerOperation operation);
+
+    ByteString share(int replica, LedgerOperation operation);
+  }
+
   /** A request as one replica received it over its socket. */
   record Received(int replica, ClientRequest request, ByteString frame, boolean validSignature) {}
 
@@ -62,6 +72,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<ClientRequest> held = new ArrayList<>();
   private boolean holding;
+  private VaultScript vault;
   private long view;
 
   ScriptedCluster() {
@@ -91,6 +102,10 @@ final class ScriptedCluster implements AutoCloseable {
         .requestTimeout(Duration.ofMillis(150)).deadline(Duration.ofSeconds(20))
         .resendDelayMax(Duration.ofMillis(300))
         .network(new NetworkSettings(1 << 20, 1000, 10, 100));
+  }
+
+  synchronized void vault(VaultScript script) {
+    this.vault = script;
   }
 
   synchronized void mode(int replica, Mode mode) {
@@ -150,7 +165,9 @@ final class ScriptedCluster implements AutoCloseable {
   }
 
   private void execute(ClientRequest request) {
-    LedgerResult result = FakeLedger.answer(request.getClientId(), operation(request));
+    LedgerOperation operation = operation(request);
+    LedgerResult result = vault != null && operation.hasVaultGet() ? vault.result(operation)
+        : FakeLedger.answer(request.getClientId(), operation);
     for (int i = REPLICAS - 1; i >= 0; i--) {   // faulty replicas tend to be the higher ones
       reply(i, request, result, false);
     }
@@ -179,12 +196,20 @@ final class ScriptedCluster implements AutoCloseable {
       }
       return;
     }
-    from.send(replyFrame(replica, request, answer, from.key()));
+    ByteString share = vault != null && !readOnly && operation(request).hasVaultGet()
+        ? vault.share(replica, operation(request)) : ByteString.EMPTY;
+    from.send(replyFrame(replica, request, answer, from.key(), share));
   }
 
   private byte[] replyFrame(int replica, ClientRequest request, LedgerResult answer,
       SigningKeyPair key) {
+    return replyFrame(replica, request, answer, key, ByteString.EMPTY);
+  }
+
+  private byte[] replyFrame(int replica, ClientRequest request, LedgerResult answer,
+      SigningKeyPair key, ByteString share) {
     ClientReply reply = ClientReply.newBuilder().setView(view).setTimestamp(request.getTimestamp())
+        .setReplicaShare(share)
         .setClientId(request.getClientId()).setReplica(replica).setResult(answer.toByteString())
         .setSequence(request.getReadOnly() ? 0 : request.getTimestamp()).build();
     return Envelopes.sign(SenderKind.SENDER_KIND_REPLICA, replica,

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         InitCommand.class,
         NodeCommand.class,
         ClientCommand.class,
+        VaultCommand.class,
         LoadCommand.class,
         SimulateCommand.class,
         DemoCommand.class,
