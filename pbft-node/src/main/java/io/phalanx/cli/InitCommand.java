@@ -46,6 +46,10 @@ final class InitCommand implements Callable<Integer> {
           + "Client and admin ports are the peer port plus 100 and 200.")
   private List<String> hosts;
 
+  @Option(names = "--tls",
+      description = "Mutual TLS on replica links: a consortium CA and one certificate per replica.")
+  private boolean tls;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -58,6 +62,9 @@ final class InitCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       err.println("phalanx init: " + e.getMessage());
       return 2;
+    }
+    if (tls) {
+      plan = plan.withTls();
     }
     Genesis genesis;
     try {

@@ -196,12 +196,18 @@ final class NodeParts {
     }
   }
 
-  TransportConfig transportConfig() {
+  TransportConfig transportConfig() throws java.io.IOException {
     Map<Integer, PublicKey> keysByReplica = new TreeMap<>();
     for (int i = 0; i < replicaKeys.size(); i++) {
       keysByReplica.put(i, replicaKeys.get(i));
     }
-    return TransportConfig.builder()
+    TransportConfig.Builder builder = TransportConfig.builder();
+    if (config.tls().isPresent()) {
+      ReplicaConfig.TlsFiles tls = config.tls().get();
+      builder.tls(io.phalanx.pbft.net.TlsIdentity.fromPemFiles(tls.key(), tls.certificate(),
+          tls.ca()));
+    }
+    return builder
         .replicaId(config.replica())
         .consortiumId(genesis.getConsortiumId())
         .keyPair(keys)

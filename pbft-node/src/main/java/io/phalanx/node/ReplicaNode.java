@@ -80,6 +80,9 @@ public final class ReplicaNode implements AutoCloseable {
     ConsensusLoop loop = new ConsensusLoop(replica, parts.log, parts.effects(), fatal,
         parts.metrics, 50_000);
     parts.wire(loop, signer);
+    registry.gauge("phalanx.consensus.queue.depth", loop, ConsensusLoop::queueDepth);
+    registry.gauge("phalanx.verifier.queue.depth", parts.verifierPool,
+        pool -> pool.getQueue().size());
     ReplicaTransport transport = ReplicaTransport.start(parts.transportConfig(), parts.inbound());
     parts.transport = transport;
     Thread consensusThread = new Thread(loop, "phalanx-consensus-r" + config.replica());

@@ -34,12 +34,20 @@ final class LocalConsortium implements AutoCloseable {
 
   /** Writes a consortium of {@code replicas} with {@code clients} identities and starts it. */
   static LocalConsortium start(Path directory, int replicas, int clients) throws IOException {
+    return start(directory, replicas, clients, false);
+  }
+
+  /** The same, with mutual TLS on replica links when {@code tls} is set. */
+  static LocalConsortium start(Path directory, int replicas, int clients, boolean tls)
+      throws IOException {
     List<HostPort> addresses = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
       addresses.add(new HostPort("127.0.0.1", freePortBlock()));
     }
+    ConsortiumWriter.Plan plan =
+        new ConsortiumWriter.Plan(replicas, clients, addresses, 1_700_000_000_000L);
     Genesis genesis = new ConsortiumWriter(directory, new SecureRandom())
-        .write(new ConsortiumWriter.Plan(replicas, clients, addresses, 1_700_000_000_000L));
+        .write(tls ? plan.withTls() : plan);
     ConsortiumLayout layout = new ConsortiumLayout(directory);
     for (int i = 0; i < replicas; i++) {
       // Small checkpoints, so a replica that fell behind catches up within a test's workload.

@@ -40,6 +40,18 @@ class ReplicaNodeTest {
   }
 
   @Test
+  void replicaLinksOverMutualTlsFromInitOrderRequestsToo() throws Exception {
+    try (LocalConsortium consortium = LocalConsortium.start(directory, 4, 2, true);
+        RawClient issuer = client(consortium, 1)) {
+      assertTrue(consortium.node(0).parts().config.tls().isPresent());
+      assertAllOk(issuer.execute(createAccounts(1, 2), 20_000));
+
+      awaitEqualDigests(consortium, 1);
+      assertTrue(consortium.fatalErrors().isEmpty(), consortium.fatalErrors().toString());
+    }
+  }
+
+  @Test
   void aReplicaStoppedAndRestartedRecoversFromItsDataAndCatchesUp() throws Exception {
     try (LocalConsortium consortium = LocalConsortium.start(directory, 4, 2);
         RawClient issuer = client(consortium, 1)) {

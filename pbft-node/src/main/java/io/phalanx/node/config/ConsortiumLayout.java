@@ -24,6 +24,11 @@ public final class ConsortiumLayout {
     return directory.resolve("genesis.txt");
   }
 
+  /** The consortium CA's certificate, when replica links use mutual TLS. */
+  public Path tlsCaCertificate() {
+    return directory.resolve("tls-ca.crt");
+  }
+
   public Path replicaConfig(int replica) {
     return directory.resolve("replica-" + replica + ".yaml");
   }

@@ -32,7 +32,8 @@ import java.util.Objects;
  */
 public final class ConsortiumWriter {
   /** What to write. */
-  public record Plan(int replicas, int clients, List<HostPort> peerAddresses, long genesisTimeMillis) {
+  public record Plan(int replicas, int clients, List<HostPort> peerAddresses, long genesisTimeMillis,
+      boolean tls) {
     public Plan {
       if (replicas < 4 || (replicas - 1) % 3 != 0) {
         throw new IllegalArgumentException("replicas must be 3f+1 with f >= 1 (4, 7, 10, ...), got " + replicas);
@@ -45,6 +46,18 @@ public final class ConsortiumWriter {
         throw new IllegalArgumentException(
             "need one address per replica: " + replicas + " replicas, " + peerAddresses.size() + " addresses");
       }
+    }
+
+    public Plan(int replicas, int clients, List<HostPort> peerAddresses, long genesisTimeMillis) {
+      this(replicas, clients, peerAddresses, genesisTimeMillis, false);
+    }
+
+    /**
+     * The same plan with mutual TLS on replica links: a consortium CA, one certificate per
+     * replica, and a {@code tls} section in every replica's configuration.
+     */
+    public Plan withTls() {
+      return new Plan(replicas, clients, peerAddresses, genesisTimeMillis, true);
     }
 
     /** Replicas on {@code host} with peer ports {@code basePort + i}. */
@@ -95,6 +108,9 @@ public final class ConsortiumWriter {
       genesis.addMembers(writeClient(client, plan.replicas()));
     }
     Genesis built = genesis.build();
+    if (plan.tls()) {
+      writeTls(plan, built.getConsortiumId());
+    }
     Files.write(layout.genesis(), built.toByteArray());
     Files.writeString(layout.genesisText(), TextFormat.printer().printToString(built),
         StandardCharsets.UTF_8);
@@ -123,6 +139,29 @@ public final class ConsortiumWriter {
         .setAddress(peers.toString())
         .setClientAddress(clients.toString())
         .build();
+  }
+
+  /**
+   * The consortium CA signs one TLS certificate per replica; its private key is used here and
+   * never written, so no file on disk can mint another replica certificate.
+   */
+  private void writeTls(Plan plan, String consortiumId) throws IOException {
+    io.phalanx.pbft.net.ConsortiumCa ca = io.phalanx.pbft.net.ConsortiumCa.generate(consortiumId,
+        java.time.Duration.ofDays(3650), random);
+    ca.writeCertificate(layout.tlsCaCertificate());
+    for (int i = 0; i < plan.replicas(); i++) {
+      Path keys = layout.replicaKeys(i);
+      ca.issueReplicaFiles(i, keys.resolve("tls.key"), keys.resolve("tls.crt"));
+      String relative = layout.directory().relativize(keys).toString();
+      Files.writeString(layout.replicaConfig(i), """
+          tls:
+            key: %s/tls.key
+            certificate: %s/tls.crt
+            ca: %s
+          """.formatted(relative, relative,
+          layout.directory().relativize(layout.tlsCaCertificate())),
+          java.nio.file.StandardOpenOption.APPEND);
+    }
   }
 
   private Organisation writeOrganisation(String name) throws IOException {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param peerListen address the peer listener binds
  * @param clientListen address the client listener binds
  * @param adminListen address of the admin HTTP port (/status, /metrics)
+ * @param protocol PBFT tuning
+ * @param network transport limits
+ * @param tls mutual TLS on replica links, when the {@code tls} section is present
  */
 public record ReplicaConfig(
     Path file,
@@ -31,7 +34,11 @@ public record ReplicaConfig(
     HostPort clientListen,
     HostPort adminListen,
     ProtocolSettings protocol,
-    NetworkSettings network) {
+    NetworkSettings network,
+    java.util.Optional<TlsFiles> tls) {
+
+  /** PEM files for mutual TLS: this replica's key and certificate, and the consortium CA. */
+  public record TlsFiles(Path key, Path certificate, Path ca) {}
 
   public ReplicaConfig {
     Objects.requireNonNull(file, "file");
@@ -44,6 +51,7 @@ public record ReplicaConfig(
     Objects.requireNonNull(adminListen, "adminListen");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(tls, "tls");
   }
 
   /**
@@ -66,9 +74,21 @@ public record ReplicaConfig(
         listen.hostPort("clients"),
         listen.hostPort("admin"),
         ProtocolSettings.read(root.optionalSection("protocol")),
-        NetworkSettings.read(root.optionalSection("network")));
+        NetworkSettings.read(root.optionalSection("network")),
+        readTls(root));
     listen.rejectUnknownFields();
     root.rejectUnknownFields();
     return config;
+  }
+
+  private static java.util.Optional<TlsFiles> readTls(YamlSection root) {
+    if (!root.has("tls")) {
+      return java.util.Optional.empty();
+    }
+    YamlSection tls = root.section("tls");
+    TlsFiles files = new TlsFiles(tls.path("key", true), tls.path("certificate", true),
+        tls.path("ca", true));
+    tls.rejectUnknownFields();
+    return java.util.Optional.of(files);
   }
 }
