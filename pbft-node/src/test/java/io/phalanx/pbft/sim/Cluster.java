@@ -209,6 +209,9 @@ final class Cluster implements NodeListener {
   @Override
   public void trace(SimNode node, String event) {
     traces.add(event);
+    if (Integer.getInteger("phalanx.debug", -1) == node.index) {
+      System.out.println("TRACE r" + node.index + " " + event);
+    }
   }
 
   /** Fails if two replicas executed different batches at one sequence. */
