@@ -70,7 +70,9 @@ public final class Demo {
       say("all 4 replicas up and linked; view 0, primary replica 0; logs in " + directory.resolve("logs"));
       try (DemoWorkload workload = workloads.apply(cluster)) {
         workload.start();
-        say("workload: 3 clients sending signed transfers through the SDK (client 1 funded them)");
+        say("workload: client 1 (the issuer) funds accounts for clients 2-4, which then send "
+            + "signed transfers through the SDK");
+        awaitFirstTransfers(workload);
         long before = progressFor(workload, plan.warmUpSeconds(), cluster);
         int primary = primaryOf(cluster);
         int victim = plan.killPrimary() ? primary : (primary + 1) % cluster.replicas();
@@ -97,6 +99,18 @@ public final class Demo {
       }
     }
     return printSummary();
+  }
+
+  /** The warm-up counts from the first acknowledged transfer, not from the set-up. */
+  private void awaitFirstTransfers(DemoWorkload workload) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (workload.progress().acknowledged() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no transfer acknowledged within 120 s of the start");
+      }
+      Thread.sleep(100);
+    }
+    say("transfers flowing");
   }
 
   private long progressFor(DemoWorkload workload, int seconds, ProcessCluster cluster)
