@@ -1,6 +1,8 @@
 package io.phalanx.benchmarks;
 
 import io.phalanx.crypto.Bytes;
+import io.phalanx.pbft.codec.EnvelopeSigner;
+import io.phalanx.pbft.core.PrePrepare;
 import io.phalanx.pbft.verify.Verification;
 import io.phalanx.pbft.verify.Verifier;
 import java.util.concurrent.TimeUnit;
@@ -22,17 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * each), on one thread:
  *
  * <ul>
- *   <li>{@code cold}: a fresh verifier (empty cache): the primary's signature, the batch digest
- *       and 500 client signatures — what a backup pays for requests it has not seen.
- *   <li>{@code warmRequests}: a verifier that already verified the 500 requests (as when
- *       clients send them to every replica first), seeing this pre-prepare for the first time:
- *       one replica signature, the digest, parsing and 500 cache look-ups.
+ *   <li>{@code cold}: a fresh verifier per invocation (made in an invocation-level set-up, empty
+ *       cache): the primary's signature, the batch digest and 500 client signatures — what a
+ *       backup pays for requests it has not seen.
+ *   <li>{@code warmRequests}: a verifier that already verified the 500 requests (as when clients
+ *       send them to every replica first), seeing a pre-prepare it has not seen: one replica
+ *       signature, the digest, parsing and 500 cache hits. It cycles through 64 pre-prepares of
+ *       the same batch (sequences 1..64) with a cache of 500 + 8 entries, so each is evicted long
+ *       before it comes round again while the requests, touched every time, stay.
  *   <li>{@code repeat}: the same pre-prepare envelope again (a retransmission): one cache hit on
  *       the envelope's SHA-256.
  * </ul>
  *
- * Each invocation's verifier is made (and, for {@code warmRequests}, filled) in an
- * invocation-level set-up, outside the measurement; a tear-down checks the result was accepted.
+ * Invocation tear-downs check, outside the measurement, that every result was an acceptance.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,11 +45,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class VerifierBenchmark {
   static final int REQUESTS = 500;
-  static final int CACHE_ENTRIES = 4096;
+  static final int PRE_PREPARES = 64;
 
   /** Signed once per JVM, outside any measurement. */
   static final class Fixture {
     static final PrePrepareFixture PRE_PREPARE = new PrePrepareFixture(REQUESTS, 1);
+    static final Bytes[] ENVELOPES = new Bytes[PRE_PREPARES];
+
+    static {
+      EnvelopeSigner primary = new EnvelopeSigner(0, PbftStepBenchmark.replicaKey(0));
+      PrePrepare first = PRE_PREPARE.prePrepare;
+      for (int i = 0; i < PRE_PREPARES; i++) {
+        ENVELOPES[i] = primary.sign(new PrePrepare(0, 1 + i, first.batchDigest(),
+            first.batchBytes(), first.batch(), 0)).envelope();
+      }
+    }
 
     private Fixture() {}
   }
@@ -53,58 +67,65 @@ public class VerifierBenchmark {
   @State(Scope.Thread)
   public static class Cold {
     Verifier verifier;
-    Bytes envelope;
     Verification result;
 
     @Setup(Level.Invocation)
     public void freshVerifier() {
-      envelope = Fixture.PRE_PREPARE.signed.envelope();
-      verifier = new Verifier(Fixture.PRE_PREPARE.membership, CACHE_ENTRIES);
-      prepare();
+      verifier = new Verifier(Fixture.PRE_PREPARE.membership, 4096);
     }
 
-    void prepare() {}
-
     @TearDown(Level.Invocation)
-    public void checkAccepted() {
-      if (!(result instanceof Verification.VerifiedMessage)) {
-        throw new IllegalStateException("the pre-prepare was not accepted: " + result);
-      }
+    public void checkLastAccepted() {
+      VerifierBenchmark.checkAccepted(result);
     }
   }
 
   @State(Scope.Thread)
-  public static class WarmRequests extends Cold {
-    @Override
-    void prepare() {
+  public static class Warm {
+    Verifier verifier;
+    Verification result;
+    int next;
+
+    @Setup(Level.Trial)
+    public void warmVerifier() {
+      verifier = new Verifier(Fixture.PRE_PREPARE.membership, REQUESTS + 8);
       for (var request : Fixture.PRE_PREPARE.requests) {
         if (!(verifier.verify(request.envelope()) instanceof Verification.VerifiedRequest)) {
           throw new IllegalStateException("a client request was refused");
         }
       }
+      VerifierBenchmark.checkAccepted(verifier.verify(Fixture.ENVELOPES[0]));
     }
-  }
 
-  @State(Scope.Thread)
-  public static class Repeat extends Cold {
-    @Override
-    void prepare() {
-      verifier.verify(envelope);
+    Bytes nextEnvelope() {
+      next = (next + 1) % PRE_PREPARES;
+      return Fixture.ENVELOPES[next];
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkLastAccepted() {
+      VerifierBenchmark.checkAccepted(result);
     }
   }
 
   @Benchmark
   public Verification cold(Cold state) {
-    return state.result = state.verifier.verify(state.envelope);
+    return state.result = state.verifier.verify(Fixture.PRE_PREPARE.signed.envelope());
   }
 
   @Benchmark
-  public Verification warmRequests(WarmRequests state) {
-    return state.result = state.verifier.verify(state.envelope);
+  public Verification warmRequests(Warm state) {
+    return state.result = state.verifier.verify(state.nextEnvelope());
   }
 
   @Benchmark
-  public Verification repeat(Repeat state) {
-    return state.result = state.verifier.verify(state.envelope);
+  public Verification repeat(Warm state) {
+    return state.result = state.verifier.verify(Fixture.ENVELOPES[0]);
+  }
+
+  static void checkAccepted(Verification result) {
+    if (!(result instanceof Verification.VerifiedMessage)) {
+      throw new IllegalStateException("the pre-prepare was not accepted: " + result);
+    }
   }
 }
