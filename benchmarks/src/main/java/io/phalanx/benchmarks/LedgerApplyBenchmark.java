@@ -1,6 +1,7 @@
 package io.phalanx.benchmarks;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.Digest;
 import io.phalanx.crypto.PrivateKey;
@@ -14,6 +15,7 @@ import io.phalanx.ledger.LedgerRequest;
 import io.phalanx.ledger.codec.RecordMessages;
 import io.phalanx.ledger.state.Account;
 import io.phalanx.ledger.state.AccountFlags;
+import io.phalanx.ledger.state.ResultCode;
 import io.phalanx.ledger.state.Transfer;
 import io.phalanx.ledger.state.Uint128;
 import io.phalanx.ledger.store.LedgerStore;
@@ -97,14 +99,14 @@ public class LedgerApplyBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public BlockOutcome blockOf100(Blocks100 blocks) {
-    return blocks.ledger.applyBatch(blocks.next);
+    return blocks.applyNext();
   }
 
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public BlockOutcome blockOf500(Blocks500 blocks) {
-    return blocks.ledger.applyBatch(blocks.next);
+    return blocks.applyNext();
   }
 
   @Benchmark
@@ -112,7 +114,7 @@ public class LedgerApplyBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(100)
   public BlockOutcome transfersIn100(Blocks100 blocks) {
-    return blocks.ledger.applyBatch(blocks.next);
+    return blocks.applyNext();
   }
 
   @Benchmark
@@ -120,7 +122,7 @@ public class LedgerApplyBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(500)
   public BlockOutcome transfersIn500(Blocks500 blocks) {
-    return blocks.ledger.applyBatch(blocks.next);
+    return blocks.applyNext();
   }
 
   /** A ledger on the chosen store, with 1,000 funded accounts, and the next block to apply. */
@@ -133,6 +135,7 @@ public class LedgerApplyBenchmark {
     private Path directory;
     Ledger ledger;
     BatchInput next;
+    BlockOutcome last;
     private final Random random = new Random(1);
     private long nextTransferId = 1_000_000;
     private long aliceTimestamp;
@@ -181,6 +184,18 @@ public class LedgerApplyBenchmark {
       next = batch(requests);
     }
 
+    BlockOutcome applyNext() {
+      return last = ledger.applyBatch(next);
+    }
+
+    /** Outside the measurement: the iteration's last block executed every transfer (code OK). */
+    @TearDown(Level.Iteration)
+    public void checkLastBlock() {
+      if (last != null) {
+        requireAllOk(last);
+      }
+    }
+
     @TearDown(Level.Trial)
     public void close() throws IOException {
       ledger.close();
@@ -192,17 +207,7 @@ public class LedgerApplyBenchmark {
     }
 
     private void apply(List<LedgerRequest> requests) {
-      BlockOutcome outcome = ledger.applyBatch(batch(requests));
-      for (Bytes result : outcome.results()) {
-        try {
-          LedgerResult parsed = LedgerResult.parseFrom(result.toByteArray());
-          if (parsed.getKindCase() == LedgerResult.KindCase.REJECTED_CODE) {
-            throw new IllegalStateException("set-up request rejected: " + parsed);
-          }
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+      requireAllOk(ledger.applyBatch(batch(requests)));
     }
 
     private BatchInput batch(List<LedgerRequest> requests) {
@@ -220,6 +225,22 @@ public class LedgerApplyBenchmark {
       }
       return new BatchInput(sequence, 0, timeMillis, digest, requests,
           Bytes.wrapOwned(certificate.build().toByteArray()));
+    }
+  }
+
+  static void requireAllOk(BlockOutcome outcome) {
+    for (Bytes result : outcome.results()) {
+      LedgerResult parsed;
+      try {
+        parsed = LedgerResult.parseFrom(result.toByteArray());
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException(e);
+      }
+      if (parsed.getKindCase() != LedgerResult.KindCase.CREATE_RESULTS
+          || parsed.getCreateResults().getResultsList().stream()
+              .anyMatch(event -> event.getCode() != ResultCode.OK.code())) {
+        throw new IllegalStateException("a request did not execute cleanly: " + parsed);
+      }
     }
   }
 
