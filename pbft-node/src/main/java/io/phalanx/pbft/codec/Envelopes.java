@@ -4,17 +4,16 @@ import com.google.protobuf.ByteString;
 import io.phalanx.crypto.Bytes;
 import io.phalanx.crypto.SigningKeyPair;
 import io.phalanx.protocol.SenderKind;
-import io.phalanx.protocol.SignedEnvelope;
 
-/** Seals payload bytes into a signed envelope (version 1): the signature covers exactly them. */
+/**
+ * Seals payload bytes into a signed envelope, as the opaque {@link Bytes} the core keeps. The
+ * envelope layout and signing are the shared wire edge's ({@link io.phalanx.wire.Envelopes}).
+ */
 public final class Envelopes {
-  public static final int VERSION = 1;
-
   private Envelopes() {}
 
   public static Bytes seal(SenderKind kind, long senderId, byte[] payload, SigningKeyPair keys) {
-    return Bytes.wrapOwned(SignedEnvelope.newBuilder().setVersion(VERSION).setSenderKind(kind)
-        .setSenderId(senderId).setPayload(ByteString.copyFrom(payload))
-        .setSignature(ByteString.copyFrom(keys.sign(payload).toByteArray())).build().toByteArray());
+    return Bytes.wrapOwned(io.phalanx.wire.Envelopes.sign(kind, senderId,
+        ByteString.copyFrom(payload), keys).toByteArray());
   }
 }
